@@ -1,0 +1,70 @@
+using Microsoft.CodeAnalysis;
+
+namespace DoorbellGuard.Analyzers;
+
+/// <summary>The diagnostic IDs of DoorbellGuard: the one registry, kept in step with docs/rules and AnalyzerReleases.</summary>
+public static class DiagnosticIds
+{
+    /// <summary>A ring is not followed by a status read.</summary>
+    public const string RingWithoutStatusRead = "DBL001";
+
+    /// <summary>A disconnected doorbell is not reconnected and rung again.</summary>
+    public const string DisconnectNotRetried = "DBL002";
+
+    /// <summary>A status that requires notification is not handled.</summary>
+    public const string NotifyNotCalled = "DBL003";
+
+    /// <summary>An aborted doorbell is treated as success.</summary>
+    public const string AbortTreatedAsSuccess = "DBL004";
+
+    /// <summary>A doorbell is rung before it is connected.</summary>
+    public const string RingBeforeConnect = "DBL005";
+}
+
+/// <summary>Every descriptor DoorbellGuard reports, in one place.</summary>
+public static class Descriptors
+{
+    /// <summary>The category of every DoorbellGuard rule.</summary>
+    public const string Category = "Reliability";
+
+    /// <summary>Help links point at the rule's page in the repository's docs/rules folder.</summary>
+    public static string HelpLink(string id) => "https://github.com/doorbellguard/doorbellguard/blob/main/docs/rules/" + id + ".md";
+
+    /// <summary>DBL001.</summary>
+    public static readonly DiagnosticDescriptor RingWithoutStatusRead = Create(
+        DiagnosticIds.RingWithoutStatusRead,
+        "A doorbell ring is not followed by a status read",
+        "'{0}' is rung, but on some path its status is not read afterwards: a ring on a disconnected doorbell is silently lost",
+        "A ring on a disconnected doorbell lands on a dummy page and is lost without an error. Read the doorbell status after every ring (or use RingAndConfirm).");
+
+    /// <summary>DBL002.</summary>
+    public static readonly DiagnosticDescriptor DisconnectNotRetried = Create(
+        DiagnosticIds.DisconnectNotRetried,
+        "A disconnected doorbell is not reconnected and rung again",
+        "After ringing '{0}', on some path where the status may be DisconnectedRetry, there is no Connect followed by another ring: the work is lost",
+        "DisconnectedRetry means the ring was lost. Call Connect() and ring again (or use RingAndConfirm).");
+
+    /// <summary>DBL003.</summary>
+    public static readonly DiagnosticDescriptor NotifyNotCalled = Create(
+        DiagnosticIds.NotifyNotCalled,
+        "A doorbell status that requires notification is not handled",
+        "After ringing '{0}', on some path where the status may be ConnectedNotify, NotifyWorkSubmission is not called",
+        "ConnectedNotify means the OS must be told of every submission through NotifyWorkSubmission().");
+
+    /// <summary>DBL004.</summary>
+    public static readonly DiagnosticDescriptor AbortTreatedAsSuccess = Create(
+        DiagnosticIds.AbortTreatedAsSuccess,
+        "An aborted doorbell is treated as success",
+        "After ringing '{0}', on some path where the status may be DisconnectedAbort, the code goes on as if the work were submitted",
+        "DisconnectedAbort means the device is lost: separate that case (throw, fall back, report failure) before treating the submission as done.");
+
+    /// <summary>DBL005.</summary>
+    public static readonly DiagnosticDescriptor RingBeforeConnect = Create(
+        DiagnosticIds.RingBeforeConnect,
+        "A doorbell is rung before it is connected",
+        "'{0}' is created disconnected and is rung before Connect() on some path: the ring is lost",
+        "A new doorbell starts disconnected. Call Connect() before its first ring.");
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string description) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id));
+}
