@@ -20,7 +20,8 @@ internal sealed record RunResult(
     TimeSpan CompileWithAnalyzersWallTime,
     int CompilerErrors,
     IReadOnlyDictionary<string, int> AnalyzerDiagnostics,
-    IReadOnlyList<string> AnalyzerFailures);
+    IReadOnlyList<string> AnalyzerFailures,
+    IReadOnlyDictionary<string, TimeSpan> PerAnalyzer);
 
 /// <summary>Times the compiler and the DoorbellGuard analyzers on a generated project.</summary>
 internal sealed class CostMeasurement
@@ -108,7 +109,7 @@ internal sealed class CostMeasurement
         {
             stopwatch.Restart();
             _ = Create(trees, references).GetDiagnostics(cancellationToken);
-            return new RunResult(compileTime, TimeSpan.Zero, stopwatch.Elapsed, errors, new Dictionary<string, int>(), Array.Empty<string>());
+            return new RunResult(compileTime, TimeSpan.Zero, stopwatch.Elapsed, errors, new Dictionary<string, int>(), Array.Empty<string>(), new Dictionary<string, TimeSpan>());
         }
 
         var withAnalyzers = Create(trees, references).WithAnalyzers(
@@ -124,10 +125,12 @@ internal sealed class CostMeasurement
         var wallTime = stopwatch.Elapsed;
 
         var executionTime = TimeSpan.Zero;
+        var perAnalyzer = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         foreach (var analyzer in _analyzers)
         {
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false);
             executionTime += telemetry.ExecutionTime;
+            perAnalyzer[analyzer.GetType().Name] = telemetry.ExecutionTime;
         }
 
         var analyzerDiagnostics = all
@@ -139,7 +142,7 @@ internal sealed class CostMeasurement
             failures.Enqueue(ad0001.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return new RunResult(compileTime, executionTime, wallTime, errors, analyzerDiagnostics, failures.Distinct().ToList());
+        return new RunResult(compileTime, executionTime, wallTime, errors, analyzerDiagnostics, failures.Distinct().ToList(), perAnalyzer);
     }
 
     /// <summary>The first few compiler errors, to tell what is wrong when the generator produced invalid code.</summary>

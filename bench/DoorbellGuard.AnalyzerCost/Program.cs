@@ -278,6 +278,12 @@ internal static class Harness
             }
         }
 
+        foreach (var row in rows.Where(r => r.Sample.PerAnalyzer.Count > 1))
+        {
+            Console.WriteLine($"Per analyzer, {Name(row.Project.Flavor)} {row.Project.Scale}x (last run): " + string.Join(", ",
+                row.Sample.PerAnalyzer.OrderByDescending(p => p.Value).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value.TotalMilliseconds:F1} ms"))));
+        }
+
         Console.WriteLine();
         foreach (var row in rows)
         {

@@ -36,4 +36,7 @@ internal sealed unsafe class BareKernel : IDoorbellKernel
     }
 
     public int NotifyWorkSubmission(uint doorbellHandle) => 0;
+
+    /// <summary>What the OS does when another queue takes the physical doorbell: the status reads DISCONNECTED_RETRY.</summary>
+    public void Victimize() => Volatile.Write(ref _pages[8], (ulong)DoorbellStatus.DisconnectedRetry);
 }

@@ -17,6 +17,7 @@ public unsafe class RingAndConfirmBenchmarks
     private SimulatedAdapter _adapter = null!;
     private HardwareQueue _queue = null!;
     private Doorbell _simulated = null!;
+    private BareKernel _bareKernel = null!;
     private Doorbell _bare = null!;
     private ulong* _doorbellAddress;
     private ulong* _statusAddress;
@@ -33,7 +34,8 @@ public unsafe class RingAndConfirmBenchmarks
         _doorbellAddress = (ulong*)_simulated.Mapping.DoorbellAddress;
         _statusAddress = (ulong*)_simulated.Mapping.StatusAddress;
 
-        _bare = Doorbell.Create(new BareKernel(), new DoorbellCreateParameters(1, 2, 3, DoorbellCreateFlags.None));
+        _bareKernel = new BareKernel();
+        _bare = Doorbell.Create(_bareKernel, new DoorbellCreateParameters(1, 2, 3, DoorbellCreateFlags.None));
         _bare.Connect();
         if (_simulated.RingAndConfirm(1) != DoorbellStatus.Connected || _bare.RingAndConfirm(1) != DoorbellStatus.Connected)
         {
@@ -138,6 +140,26 @@ public unsafe class RingAndConfirmBenchmarks
         DoorbellStatus last = default;
         for (int i = 0; i < Calls; i++)
         {
+            last = doorbell.RingAndConfirm(++value);
+        }
+        _value = value;
+        return last;
+    }
+
+    /// <summary>
+    /// The runtime's own cost of one retry, with no simulator behind it: the status reads DISCONNECTED_RETRY, so
+    /// RingAndConfirm rings, reads, connects (the bare backend's connect only writes CONNECTED), rings and reads again.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Calls, Description = "RingAndConfirm with one retry (bare backend)")]
+    public DoorbellStatus RingAndConfirmOneRetryBare()
+    {
+        var doorbell = _bare;
+        var kernel = _bareKernel;
+        ulong value = _value;
+        DoorbellStatus last = default;
+        for (int i = 0; i < Calls; i++)
+        {
+            kernel.Victimize();
             last = doorbell.RingAndConfirm(++value);
         }
         _value = value;
