@@ -21,7 +21,8 @@ internal sealed record RunResult(
     int CompilerErrors,
     IReadOnlyDictionary<string, int> AnalyzerDiagnostics,
     IReadOnlyList<string> AnalyzerFailures,
-    IReadOnlyDictionary<string, TimeSpan> PerAnalyzer);
+    IReadOnlyDictionary<string, TimeSpan> PerAnalyzer,
+    IReadOnlyDictionary<(string Shape, string Id), int> DiagnosticsPerShape);
 
 /// <summary>Times the compiler and the DoorbellGuard analyzers on a generated project.</summary>
 internal sealed class CostMeasurement
@@ -109,7 +110,7 @@ internal sealed class CostMeasurement
         {
             stopwatch.Restart();
             _ = Create(trees, references).GetDiagnostics(cancellationToken);
-            return new RunResult(compileTime, TimeSpan.Zero, stopwatch.Elapsed, errors, new Dictionary<string, int>(), Array.Empty<string>(), new Dictionary<string, TimeSpan>());
+            return new RunResult(compileTime, TimeSpan.Zero, stopwatch.Elapsed, errors, new Dictionary<string, int>(), Array.Empty<string>(), new Dictionary<string, TimeSpan>(), new Dictionary<(string, string), int>());
         }
 
         var withAnalyzers = Create(trees, references).WithAnalyzers(
@@ -142,7 +143,21 @@ internal sealed class CostMeasurement
             failures.Enqueue(ad0001.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return new RunResult(compileTime, executionTime, wallTime, errors, analyzerDiagnostics, failures.Distinct().ToList(), perAnalyzer);
+        var perShape = new Dictionary<(string, string), int>();
+        foreach (var diagnostic in all.Where(d => d.Id.StartsWith("DBL", StringComparison.Ordinal) && d.Location.IsInSource))
+        {
+            var node = diagnostic.Location.SourceTree!.GetRoot(cancellationToken).FindNode(diagnostic.Location.SourceSpan);
+            var member = node.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax>();
+            var shape = member switch
+            {
+                Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax method => ProjectGenerator.ShapeOfMethod(method.Identifier.ValueText),
+                null => "(outside members)",
+                _ => member.Kind().ToString(),
+            };
+            perShape[(shape, diagnostic.Id)] = perShape.TryGetValue((shape, diagnostic.Id), out var n) ? n + 1 : 1;
+        }
+
+        return new RunResult(compileTime, executionTime, wallTime, errors, analyzerDiagnostics, failures.Distinct().ToList(), perAnalyzer, perShape);
     }
 
     /// <summary>The first few compiler errors, to tell what is wrong when the generator produced invalid code.</summary>

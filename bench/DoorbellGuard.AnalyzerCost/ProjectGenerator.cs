@@ -30,6 +30,7 @@ internal sealed record GeneratedProject(
     int DoorbellMethods,
     int OrdinaryMethods,
     IReadOnlyDictionary<string, int> ExpectedDiagnostics,
+    IReadOnlyDictionary<string, int> MethodsPerShape,
     string Sha256);
 
 /// <summary>
@@ -114,6 +115,9 @@ internal static class ProjectGenerator
         (new Regex(@"\bDoorbell\b"), "Bell"),
     };
 
+    /// <summary>The shape a generated method belongs to: its name without the trailing index ("RetryFor3" is RetryFor).</summary>
+    public static string ShapeOfMethod(string methodName) => methodName.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+
     public static GeneratedProject Generate(ProjectFlavor flavor, int scale, int seed)
     {
         if (scale < 1)
@@ -123,6 +127,7 @@ internal static class ProjectGenerator
 
         var files = new List<GeneratedFile>();
         var expected = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var methodsPerShape = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int doorbellMethods = 0, ordinaryMethods = 0, shapeIndex = 0;
         int fileCount = FilesPerScale * scale;
 
@@ -144,6 +149,7 @@ internal static class ProjectGenerator
                 var context = new ShapeContext(random, shape.Name + m.ToString(CultureInfo.InvariantCulture));
                 text.Append(shape.Write(context));
                 doorbellMethods++;
+                methodsPerShape[shape.Name] = methodsPerShape.TryGetValue(shape.Name, out var count) ? count + 1 : 1;
                 foreach (var id in shape.ExpectedDiagnostics)
                 {
                     expected[id] = expected.TryGetValue(id, out var n) ? n + 1 : 1;
@@ -169,10 +175,11 @@ internal static class ProjectGenerator
         {
             files.Add(new GeneratedFile("Acme/Bells.cs", LookAlikeApi));
             expected.Clear();
+            methodsPerShape.Clear();
         }
 
         int lines = files.Sum(f => CountLines(f.Text));
-        return new GeneratedProject(flavor, scale, files, lines, doorbellMethods, ordinaryMethods, expected, Hash(files));
+        return new GeneratedProject(flavor, scale, files, lines, doorbellMethods, ordinaryMethods, expected, methodsPerShape, Hash(files));
     }
 
     private static string Rename(string source)

@@ -80,7 +80,9 @@ public static class FuzzPlan
         while (produced < budget)
         {
             produced++;
-            yield return Mutator.RandomMutation(seeds[mutationRandom.Next(seeds.Count)], mutationRandom);
+            var mutation = Mutator.RandomMutation(seeds[mutationRandom.Next(seeds.Count)], mutationRandom);
+            // One input in four also carries .editorconfig options, valid or broken.
+            yield return mutationRandom.Next(4) == 0 ? mutation with { Options = FuzzOptions.Random(mutationRandom) } : mutation;
         }
     }
 }

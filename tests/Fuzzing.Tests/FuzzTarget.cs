@@ -64,7 +64,11 @@ public sealed class FuzzTarget
         Instances<CodeFixProvider>(LoadCodeFixesAssembly(), t => t.GetCustomAttributes<ExportCodeFixProviderAttribute>().Any());
 
     /// <summary>Runs analyzers, then every code action of every fixer and each fixer's Fix All, on <paramref name="source"/>.</summary>
-    public async Task<IReadOnlyList<FuzzFailure>> RunAsync(string source, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<FuzzFailure>> RunAsync(string source, CancellationToken cancellationToken) =>
+        RunAsync(source, ImmutableDictionary<string, string>.Empty, cancellationToken);
+
+    /// <summary>As <see cref="RunAsync(string, CancellationToken)"/>, with .editorconfig options for the analyzers.</summary>
+    public async Task<IReadOnlyList<FuzzFailure>> RunAsync(string source, ImmutableDictionary<string, string> options, CancellationToken cancellationToken)
     {
         var failures = new ConcurrentQueue<FuzzFailure>();
         var projectId = ProjectId.CreateNewId();
@@ -86,7 +90,7 @@ public sealed class FuzzTarget
         if (!_analyzers.IsEmpty)
         {
             var withAnalyzers = compilation.WithAnalyzers(_analyzers, new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                FuzzOptions.ToAnalyzerOptions(options),
                 onAnalyzerException: (exception, analyzer, _) => failures.Enqueue(Failure(analyzer.GetType().Name, "analyzer", exception)),
                 concurrentAnalysis: false,
                 logAnalyzerExecutionTime: false,

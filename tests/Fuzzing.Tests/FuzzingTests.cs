@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -65,7 +66,7 @@ public sealed class FuzzingTests
         foreach (var input in FuzzPlan.Inputs(seeds, budget, seed))
         {
             inputs++;
-            foreach (var failure in await RunOneAsync(target, input.Text))
+            foreach (var failure in await RunOneAsync(target, input.Text, input.Options))
             {
                 firstInputOfEachBug.TryAdd(failure.Key, (input, failure));
             }
@@ -94,12 +95,12 @@ public sealed class FuzzingTests
         }
     }
 
-    private static async Task<IReadOnlyList<FuzzFailure>> RunOneAsync(FuzzTarget target, string text)
+    private static async Task<IReadOnlyList<FuzzFailure>> RunOneAsync(FuzzTarget target, string text, ImmutableDictionary<string, string> options)
     {
         using var timeout = new CancellationTokenSource(TimePerInput);
         try
         {
-            return await target.RunAsync(text, timeout.Token);
+            return await target.RunAsync(text, options, timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
@@ -127,9 +128,10 @@ public sealed class FuzzingTests
             if (index <= 10)
             {
                 minimal = await Reducer.ReduceAsync(input.Text, async candidate =>
-                    (await RunOneAsync(target, candidate)).Any(f => f.Key == failure.Key));
+                    (await RunOneAsync(target, candidate, input.Options)).Any(f => f.Key == failure.Key));
             }
-            var entry = $"--- {index}. {failure}\n    input made by: {input.Description}\n    minimal input:\n{minimal}\n";
+            var options = input.Options.IsEmpty ? "" : "\n    .editorconfig: " + string.Join("; ", input.Options.Select(p => $"{p.Key} = {p.Value}"));
+            var entry = $"--- {index}. {failure}\n    input made by: {input.Description}{options}\n    minimal input:\n{minimal}\n";
             report.AppendLine(entry);
             await File.WriteAllTextAsync(Path.Combine(directory, $"finding-{index:D3}.txt"), entry + "\n--- full input:\n" + input.Text);
         }

@@ -148,6 +148,19 @@ public sealed class MachineryTests
     }
 
     [Fact]
+    public async Task Editorconfig_options_reach_the_analyzers()
+    {
+        var target = new FuzzTarget(ImmutableArray.Create<DiagnosticAnalyzer>(new OptionReadingAnalyzer()), ImmutableArray<CodeFixProvider>.Empty);
+        var options = ImmutableDictionary<string, string>.Empty.Add("doorbellguard.ring_methods", "M:(");
+
+        var without = await target.RunAsync(Code, CancellationToken.None);
+        var with = await target.RunAsync(Code, options, CancellationToken.None);
+
+        Assert.Empty(without);
+        Assert.Contains(with, f => f.Message.Contains("M:(", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_reducer_keeps_what_the_failure_needs_and_drops_the_rest()
     {
         var minimal = await Reducer.ReduceAsync(Code, candidate => Task.FromResult(candidate.Contains("NotifyWorkSubmission", StringComparison.Ordinal)));
@@ -167,6 +180,27 @@ public sealed class MachineryTests
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterOperationAction(_ => throw new InvalidOperationException("boom"), OperationKind.Invocation);
+        }
+    }
+
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class OptionReadingAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Rule = new("FUZZ003", "t", "m", "c", DiagnosticSeverity.Warning, true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterSyntaxTreeAction(c =>
+            {
+                if (c.Options.AnalyzerConfigOptionsProvider.GetOptions(c.Tree).TryGetValue("doorbellguard.ring_methods", out var value))
+                {
+                    throw new FormatException("cannot parse " + value);
+                }
+            });
         }
     }
 

@@ -8,7 +8,12 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace DoorbellGuard.Fuzzing.Tests;
 
 /// <summary>One fuzzing input: the mutated text, and how it was made (enough to make it again).</summary>
-public sealed record FuzzInput(string Description, string Text);
+public sealed record FuzzInput(string Description, string Text)
+{
+    /// <summary>.editorconfig options the analyzers see with this input (none by default).</summary>
+    public System.Collections.Immutable.ImmutableDictionary<string, string> Options { get; init; } =
+        System.Collections.Immutable.ImmutableDictionary<string, string>.Empty;
+}
 
 /// <summary>
 /// Deterministic mutations of C# text: truncation at a token boundary (half-typed code), token deletion,
