@@ -29,8 +29,11 @@ public sealed class ConsumerProject
 
     public string SarifPath => Path.Combine(Directory, "diagnostics.sarif");
 
-    /// <summary>Creates the project from Consumers/<paramref name="sources"/>, in a folder of its own named <paramref name="name"/>.</summary>
-    public static ConsumerProject Create(PackedFeed feed, string name, string sources, string packageId, string? editorConfig = null)
+    /// <summary>
+    /// Creates the project from Consumers/<paramref name="sources"/>, in a folder of its own named
+    /// <paramref name="name"/>, referencing <paramref name="packageId"/> (none when null: add it with `dotnet add package`).
+    /// </summary>
+    public static ConsumerProject Create(PackedFeed feed, string name, string sources, string? packageId, string? editorConfig = null)
     {
         string sourceFolder = Path.Combine(RepositoryPaths.Root, "tests", "EndToEnd.Tests", "Consumers", sources);
         if (!System.IO.Directory.Exists(sourceFolder))
@@ -51,6 +54,7 @@ public sealed class ConsumerProject
         }
 
         var project = new ConsumerProject(feed, directory, sourceFolder);
+        string packageReference = packageId is null ? "" : $"<PackageReference Include=\"{packageId}\" Version=\"{feed.Version}\" />";
         File.WriteAllText(project.ProjectFile, $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -59,7 +63,7 @@ public sealed class ConsumerProject
                 <ImplicitUsings>disable</ImplicitUsings>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="{packageId}" Version="{feed.Version}" />
+                {packageReference}
               </ItemGroup>
             </Project>
             """);

@@ -77,17 +77,16 @@ public sealed class PackedFeed : IDisposable
     /// one to every later test, so each consumer is built once however many tests look at it.
     /// </summary>
     public T Once<T>(string key, Func<T> create)
-        where T : class
     {
         lock (shared)
         {
             if (!shared.TryGetValue(key, out object? value))
             {
                 value = create();
-                shared.Add(key, value);
+                shared.Add(key, value!);
             }
 
-            return (T)value;
+            return (T)value!;
         }
     }
 
