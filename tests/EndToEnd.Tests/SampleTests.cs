@@ -35,7 +35,9 @@ public sealed class SampleTests(PackedFeed feed)
         Assert.Contains(lines, l => l.Contains("victimiz", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(lines, l => l.Contains("D3", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("reconnect", StringComparison.OrdinalIgnoreCase));
-        Assert.Contains(lines, l => l.Contains("0 lost", StringComparison.Ordinal));
+        string summary = Assert.Single(lines, l => l.StartsWith("submissions:", StringComparison.Ordinal));
+        Assert.EndsWith(", 0 pending, 0 lost", summary, StringComparison.Ordinal);
+        Assert.Matches(@"^submissions: (\d+) queued, \1 executed,", summary);
     }
 
     [Fact]
