@@ -12,8 +12,8 @@ public sealed class SampleTests(PackedFeed feed)
 {
     private static string SampleDirectory => Path.GetDirectoryName(RepositoryPaths.SampleProject)!;
 
-    [Fact]
-    public void First_run_shows_the_analyzer_warnings_on_the_mistakes_then_nothing_lost()
+    [Fact(Skip = Pending.Analyzer)]
+    public void First_run_shows_the_analyzer_warnings_on_the_mistakes()
     {
         CommandResult run = FirstRun();
 
