@@ -51,6 +51,7 @@ internal sealed class FunctionModel
 internal sealed class CfgTranslator
 {
     private const int ScratchHolder = ProtocolElement.MaxHolders - 1;
+    private const int MaxWalkDepth = 200;
 
     private readonly ControlFlowGraph _cfg;
     private readonly ProtocolSymbols _symbols;
@@ -74,6 +75,7 @@ internal sealed class CfgTranslator
     private bool _gaveUp;
     private bool _hasRing;
     private int _nextHolder;
+    private int _depth;
 
     public CfgTranslator(ControlFlowGraph cfg, ProtocolSymbols symbols, ProtocolConfiguration configuration, IMethodSymbol? function, bool suppressOwnRings, CapturedRoots captured, int maxBlocks, CancellationToken cancellationToken)
     {
@@ -258,8 +260,10 @@ internal sealed class CfgTranslator
     }
 
     /// <summary>The access path an expression names, or null when it is no local/parameter/this/field/property chain.</summary>
-    private AccessPath? TryPath(IOperation? operation)
+    private AccessPath? TryPath(IOperation? operation, int depth = 0)
     {
+        if (depth > AccessPath.MaxSteps)
+            return null;
         operation = StripConversions(operation);
         switch (operation)
         {
@@ -274,11 +278,11 @@ internal sealed class CfgTranslator
             case IFieldReferenceOperation field:
                 if (field.Field.IsStatic)
                     return AccessPath.ForStatic(field.Field);
-                return TryPath(field.Instance)?.Then(field.Field);
+                return TryPath(field.Instance, depth + 1)?.Then(field.Field);
             case IPropertyReferenceOperation property when property.Arguments.Length == 0:
                 if (property.Property.IsStatic)
                     return AccessPath.ForStatic(property.Property);
-                return TryPath(property.Instance)?.Then(property.Property);
+                return TryPath(property.Instance, depth + 1)?.Then(property.Property);
             default:
                 return null;
         }
@@ -430,6 +434,26 @@ internal sealed class CfgTranslator
     }
 
     private Value Walk(IOperation? operation)
+    {
+        // Deep expressions (long concatenations) must not overflow the stack: past this depth, give up on the method.
+        if (_depth >= MaxWalkDepth)
+        {
+            _gaveUp = true;
+            return Value.Other;
+        }
+
+        _depth++;
+        try
+        {
+            return WalkCore(operation);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private Value WalkCore(IOperation? operation)
     {
         switch (operation)
         {
