@@ -158,6 +158,7 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
                 return NtStatus.DeviceRemoved;
             if (!_doorbells.TryGetValue(doorbellHandle, out SimDoorbell? doorbell))
                 return NtStatus.InvalidParameter;
+            StepLocked(injectFaults: false); // the GPU has taken the rings made so far
             _kernelConnects++;
             if (_poweredDown)
             {
@@ -316,6 +317,7 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
             SimDoorbell? doorbell = FindQueueLocked(hardwareQueueHandle).Doorbell;
             if (doorbell is not { Connected: true })
                 return false;
+            StepLocked(injectFaults: false);
             _victimizations++;
             DisconnectLocked([doorbell], StatusRetry);
             return true;
@@ -329,7 +331,11 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
     public void SuspendContext(uint hardwareQueueHandle)
     {
         lock (_gate)
-            SuspendLocked(FindQueueLocked(hardwareQueueHandle), long.MaxValue);
+        {
+            SimQueue queue = FindQueueLocked(hardwareQueueHandle);
+            StepLocked(injectFaults: false);
+            SuspendLocked(queue, long.MaxValue);
+        }
     }
 
     /// <summary>Resumes the queue's context: the GPU runs the work it received meanwhile.</summary>
