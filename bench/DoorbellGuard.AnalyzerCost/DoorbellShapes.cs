@@ -201,11 +201,15 @@ internal static class DoorbellShapes
                                 _bell.Connect();
                                 continue;
                             }
+                            if (status == DoorbellStatus.DisconnectedAbort)
+                            {
+                                return false;
+                            }
                             if (status == DoorbellStatus.ConnectedNotify)
                             {
                                 _bell.NotifyWorkSubmission();
                             }
-                            return status != DoorbellStatus.DisconnectedAbort;
+                            return true;
                         }
                     };
             {{c.Filler(8)}}        return submit({{c.V}} + {{c.N}});
@@ -308,7 +312,11 @@ internal static class DoorbellShapes
                         }
                     }
                     while (status == DoorbellStatus.DisconnectedRetry);
-                    return status != DoorbellStatus.DisconnectedAbort;
+                    if (status == DoorbellStatus.DisconnectedAbort)
+                    {
+                        return false;
+                    }
+                    return true;
                 }
 
             """),
@@ -347,17 +355,20 @@ internal static class DoorbellShapes
                     for (int i = 0; i < count; i++)
                     {
                         ulong value = (ulong)(i * {{c.N}});
-                        _bell.Ring(value);
-                        var status = _bell.ReadStatus();
+                        DoorbellStatus status;
+                        do
+                        {
+                            _bell.Ring(value);
+                            status = _bell.ReadStatus();
+                            if (status == DoorbellStatus.DisconnectedRetry)
+                            {
+                                _bell.Connect();
+                            }
+                        }
+                        while (status == DoorbellStatus.DisconnectedRetry);
                         if (status == DoorbellStatus.DisconnectedAbort)
                         {
                             yield break;
-                        }
-                        if (status == DoorbellStatus.DisconnectedRetry)
-                        {
-                            _bell.Connect();
-                            i--;
-                            continue;
                         }
                         if (status == DoorbellStatus.ConnectedNotify)
                         {

@@ -27,6 +27,8 @@ internal sealed class HarnessOptions
                                size <= 1.5x the time per line at the smallest)
           --reference          also time a naive baseline analyzer that builds and walks the CFG of every method
                                that calls a method named Ring (the cost to beat; one extra compilation per run)
+          --per-shape          instead of the size table: the analyzers' time per method for each doorbell shape
+                               (50 files each, all doorbell methods of one shape, minus a project with none)
           --write DIR          write the generated doorbell-heavy project of the smallest size to DIR and exit
         """;
 
@@ -37,6 +39,7 @@ internal sealed class HarnessOptions
     public bool Concurrent { get; private set; }
     public bool Enforce { get; private set; }
     public bool Reference { get; private set; }
+    public bool PerShape { get; private set; }
     public string? WriteDirectory { get; private set; }
 
     public static HarnessOptions Parse(string[] args)
@@ -77,6 +80,9 @@ internal sealed class HarnessOptions
                     break;
                 case "--enforce":
                     options.Enforce = true;
+                    break;
+                case "--per-shape":
+                    options.PerShape = true;
                     break;
                 case "--reference":
                     options.Reference = true;
@@ -183,6 +189,11 @@ internal static class Harness
             Console.WriteLine($"warm-up {warmUpRun + 1} done (compile {result.CompileTime.TotalMilliseconds:F0} ms)");
         }
 
+        if (options.PerShape)
+        {
+            return await PerShapeAsync(measurement, options, cancellation.Token).ConfigureAwait(false);
+        }
+
         var rows = new List<Row>();
         foreach (var flavor in options.Flavors)
         {
@@ -202,7 +213,7 @@ internal static class Harness
                         referenceTimes.Add((await measurement.RunReferenceAsync(trees, references, cancellation.Token).ConfigureAwait(false)).TotalMilliseconds);
                         Console.WriteLine($"  {Name(flavor),-22} {size}x run {run + 1}: baseline {referenceTimes[^1],8:F1} ms for {measurement.LastReferenceWork.Graphs:N0} graphs, {measurement.LastReferenceWork.Blocks:N0} blocks");
                     }
-                    Console.WriteLine($"  {Name(flavor),-22} {size}x run {run + 1}: compile {result.CompileTime.TotalMilliseconds,8:F0} ms, analyzers {result.AnalyzerExecutionTime.TotalMilliseconds,8:F1} ms, compile+analyzers wall {result.CompileWithAnalyzersWallTime.TotalMilliseconds,8:F0} ms");
+                    Console.WriteLine($"  {Name(flavor),-22} {size}x run {run + 1}: compile {result.CompileTime.TotalMilliseconds,8:F0} ms, analyzers {result.AnalyzerExecutionTime.TotalMilliseconds,8:F1} ms, driver run (bind + analyzers) {result.CompileWithAnalyzersWallTime.TotalMilliseconds,8:F0} ms");
                 }
                 if (results[0].CompilerErrors > 0)
                 {
@@ -225,13 +236,50 @@ internal static class Harness
         return Report(rows, options, analyzers.IsEmpty);
     }
 
+    /// <summary>Which shapes cost the analyzers most, per method: a profile by construction, for the analyzer's authors.</summary>
+    private static async Task<int> PerShapeAsync(CostMeasurement measurement, HarnessOptions options, CancellationToken cancellationToken)
+    {
+        const int Files = 50;
+        async Task<double> AnalyzerMsAsync(string shape)
+        {
+            var project = ProjectGenerator.Generate(ProjectFlavor.DoorbellHeavy, 1, options.Seed, shape, Files);
+            var trees = CostMeasurement.Parse(project);
+            var references = CostMeasurement.References(project.Flavor);
+            var times = new List<double>();
+            for (int run = 0; run < options.Runs; run++)
+            {
+                times.Add((await measurement.RunAsync(trees, references, cancellationToken).ConfigureAwait(false)).AnalyzerExecutionTime.TotalMilliseconds);
+            }
+            return Median(times);
+        }
+
+        double baseline = await AnalyzerMsAsync("").ConfigureAwait(false);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Baseline (no doorbell methods, {Files} files): analyzers {baseline:F1} ms"));
+        var results = new List<(string Shape, double PerMethodUs)>();
+        foreach (var shape in DoorbellShapes.All)
+        {
+            double ms = await AnalyzerMsAsync(shape.Name).ConfigureAwait(false);
+            double perMethodUs = (ms - baseline) * 1000 / (Files * 12);
+            results.Add((shape.Name, perMethodUs));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {shape.Name,-34} analyzers {ms,8:F1} ms  -> {perMethodUs,8:F1} us per method"));
+        }
+        Console.WriteLine();
+        Console.WriteLine("| shape | analyzer time per method (us) |");
+        Console.WriteLine("| --- | ---: |");
+        foreach (var (shape, perMethodUs) in results.OrderByDescending(r => r.PerMethodUs))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {shape} | {perMethodUs:F1} |"));
+        }
+        return 0;
+    }
+
     private static int Report(List<Row> rows, HarnessOptions options, bool noAnalyzers)
     {
         var failures = new List<string>();
         Console.WriteLine();
         Console.WriteLine($"Medians of {options.Runs} run(s), {(options.Concurrent ? "concurrent" : "single-threaded")} compiler and analyzer driver:");
         Console.WriteLine();
-        Console.WriteLine("| project | size | lines | doorbell methods | compile (ms) | analyzers (ms) | analyzers / compile | target | wall overhead | analyzer ms per 100k lines |");
+        Console.WriteLine("| project | size | lines | doorbell methods | compile (ms) | analyzers (ms) | analyzers / compile | target | driver run vs compile | analyzer ms per 100k lines |");
         Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |");
         foreach (var row in rows)
         {

@@ -118,20 +118,23 @@ internal static class ProjectGenerator
     /// <summary>The shape a generated method belongs to: its name without the trailing index ("RetryFor3" is RetryFor).</summary>
     public static string ShapeOfMethod(string methodName) => methodName.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
 
-    public static GeneratedProject Generate(ProjectFlavor flavor, int scale, int seed)
+    /// <param name="onlyShape">When set, every doorbell method has this shape; the empty string means no doorbell methods at all (only the class preludes).</param>
+    /// <param name="fileCount">When set, this many files instead of <see cref="FilesPerScale"/> times the scale.</param>
+    public static GeneratedProject Generate(ProjectFlavor flavor, int scale, int seed, string? onlyShape = null, int? fileCount = null)
     {
         if (scale < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(scale), scale, "The scale must be 1 or more.");
         }
 
-        var files = new List<GeneratedFile>();
+        var generated = new List<GeneratedFile>();
         var expected = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var methodsPerShape = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int doorbellMethods = 0, ordinaryMethods = 0, shapeIndex = 0;
-        int fileCount = FilesPerScale * scale;
+        var shapes = onlyShape is null ? DoorbellShapes.All : DoorbellShapes.All.Where(s => s.Name == onlyShape).ToList();
+        int files = fileCount ?? FilesPerScale * scale;
 
-        for (int fileIndex = 0; fileIndex < fileCount; fileIndex++)
+        for (int fileIndex = 0; fileIndex < files; fileIndex++)
         {
             // One generator per file, seeded from the file's index: file N is the same text at every scale.
             var random = new Random(unchecked(seed * 7919 + fileIndex));
@@ -143,9 +146,9 @@ internal static class ProjectGenerator
             text.Append("public sealed class ").Append(className).Append("\n{\n");
             text.Append(DoorbellShapes.ClassPrelude(className, random.Next()));
             doorbellMethods += 2; // the constructor connects, the [DoorbellRing] wrapper rings
-            for (int m = 0; m < DoorbellMethodsPerFile; m++)
+            for (int m = 0; m < DoorbellMethodsPerFile && shapes.Count > 0; m++)
             {
-                var shape = DoorbellShapes.All[shapeIndex++ % DoorbellShapes.All.Count];
+                var shape = shapes[shapeIndex++ % shapes.Count];
                 var context = new ShapeContext(random, shape.Name + m.ToString(CultureInfo.InvariantCulture));
                 text.Append(shape.Write(context));
                 doorbellMethods++;
@@ -168,18 +171,18 @@ internal static class ProjectGenerator
             {
                 source = Rename(source);
             }
-            files.Add(new GeneratedFile($"Area{fileIndex % 25}/{className}.cs", source));
+            generated.Add(new GeneratedFile($"Area{fileIndex % 25}/{className}.cs", source));
         }
 
         if (flavor == ProjectFlavor.WithoutDoorbellGuard)
         {
-            files.Add(new GeneratedFile("Acme/Bells.cs", LookAlikeApi));
+            generated.Add(new GeneratedFile("Acme/Bells.cs", LookAlikeApi));
             expected.Clear();
             methodsPerShape.Clear();
         }
 
-        int lines = files.Sum(f => CountLines(f.Text));
-        return new GeneratedProject(flavor, scale, files, lines, doorbellMethods, ordinaryMethods, expected, methodsPerShape, Hash(files));
+        int lines = generated.Sum(f => CountLines(f.Text));
+        return new GeneratedProject(flavor, scale, generated, lines, doorbellMethods, ordinaryMethods, expected, methodsPerShape, Hash(generated));
     }
 
     private static string Rename(string source)
