@@ -16,9 +16,21 @@ public class DoorbellException : Exception
 
     /// <summary>The NTSTATUS the OS returned, or null when the failure did not come from an OS call.</summary>
     public int? NtStatus { get; }
+
+    /// <summary>The failure of a D3DKMT entry point: the right exception type and a message with the NTSTATUS in hex and its meaning.</summary>
+    internal static DoorbellException FromStatus(string entryPoint, int status, string advice)
+    {
+        string message = entryPoint + " failed with NTSTATUS " + DoorbellGuard.NtStatus.Describe(status) + ". " + advice;
+        return status == DoorbellGuard.NtStatus.DeviceRemoved
+            ? new DoorbellAbortedException(message + " The device is lost: destroy and re-create the queue, doorbell and ring buffer, or fall back to kernel-mode submission.", status)
+            : new DoorbellException(message, status);
+    }
 }
 
-/// <summary>The doorbell's device is lost (DISCONNECTED_ABORT): the queue is unusable.</summary>
+/// <summary>
+/// The doorbell's device is lost (DISCONNECTED_ABORT, or a call failed with STATUS_DEVICE_REMOVED): the queue is
+/// unusable. Destroy and re-create the queue, doorbell and ring buffer, or fall back to kernel-mode submission.
+/// </summary>
 public sealed class DoorbellAbortedException : DoorbellException
 {
     /// <summary>Creates the exception with a message.</summary>
