@@ -86,13 +86,23 @@ internal abstract class StatementContainer
 
     private static bool IsVoid(TypeSyntax type) => type is PredefinedTypeSyntax predefined && predefined.Keyword.IsKind(SyntaxKind.VoidKeyword);
 
-    /// <summary>A new block with one statement per line: the formatter keeps a block that sits on one line (in a lambda, say) on one line.</summary>
     private static BlockSyntax NewBlock(IReadOnlyList<StatementSyntax> statements) =>
-        SyntaxFactory.Block(
-                SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed),
-                SyntaxFactory.List(statements.Select(s => s.WithTrailingTrivia(s.GetTrailingTrivia().Add(SyntaxFactory.ElasticCarriageReturnLineFeed)))),
+        SyntaxFactory.Block(statements).WithAdditionalAnnotations(Formatter.Annotation);
+
+    /// <summary>
+    /// A new body block with one statement per line, in the document's line ending: the formatter keeps a block
+    /// that sits on one line (a lambda's, say) on one line.
+    /// </summary>
+    private static BlockSyntax NewBodyBlock(SyntaxNode owner, IReadOnlyList<StatementSyntax> statements)
+    {
+        var endOfLine = owner.SyntaxTree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        var newLine = SyntaxFactory.ElasticEndOfLine(endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine.ToString() : "\r\n");
+        return SyntaxFactory.Block(
+                SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(newLine),
+                SyntaxFactory.List(statements.Select(s => s.WithTrailingTrivia(s.GetTrailingTrivia().Add(newLine)))),
                 SyntaxFactory.Token(SyntaxKind.CloseBraceToken))
             .WithAdditionalAnnotations(Formatter.Annotation);
+    }
 
     private sealed class BlockContainer : StatementContainer
     {
@@ -168,7 +178,7 @@ internal abstract class StatementContainer
 
         public override SyntaxNode WithStatements(IReadOnlyList<StatementSyntax> statements)
         {
-            var body = NewBlock(statements);
+            var body = NewBodyBlock(Node, statements);
             switch (Node)
             {
                 case BaseMethodDeclarationSyntax member:

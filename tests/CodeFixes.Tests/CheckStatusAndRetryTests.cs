@@ -170,11 +170,12 @@ public class CheckStatusAndRetryTests
     {
         await VerifyCS.VerifyCodeFixAsync(
             """
+            using System;
             using DoorbellGuard;
 
             class Submitter
             {
-                public DoorbellStatus Submit(Doorbell d, ulong value)
+                public void Submit(Doorbell d, ulong value)
                 {
                     {|#0:d.Ring(value)|};
                     var s = d.ReadStatus(); // what the OS says
@@ -183,17 +184,18 @@ public class CheckStatusAndRetryTests
                         d.NotifyWorkSubmission();
                     }
 
-                    return s;
+                    Console.WriteLine("submitted");
                 }
             }
             """,
             VerifyCS.At(0, "d", DisconnectNotRetried, AbortTreatedAsSuccess),
             """
+            using System;
             using DoorbellGuard;
 
             class Submitter
             {
-                public DoorbellStatus Submit(Doorbell d, ulong value)
+                public void Submit(Doorbell d, ulong value)
                 {
                     DoorbellStatus s;
                     do
@@ -216,7 +218,7 @@ public class CheckStatusAndRetryTests
                         d.NotifyWorkSubmission();
                     }
 
-                    return s;
+                    Console.WriteLine("submitted");
                 }
             }
             """);
@@ -571,7 +573,7 @@ public class CheckStatusAndRetryTests
 
             class Submitter
             {
-                public void Submit(Doorbell d, ulong value, int mode, Stream log)
+                public void InSwitchSection(Doorbell d, ulong value, int mode)
                 {
                     switch (mode)
                     {
@@ -579,10 +581,16 @@ public class CheckStatusAndRetryTests
                             {|#0:d.Ring(value)|};
                             break;
                     }
+                }
 
+                public void InIfBranch(Doorbell d, ulong value, int mode)
+                {
                     if (mode == 2)
                         {|#1:d.Ring(value)|};
+                }
 
+                public void InUsingBlock(Doorbell d, ulong value, Stream log)
+                {
                     using (log)
                     {
                         {|#2:d.Ring(value)|};
@@ -597,7 +605,7 @@ public class CheckStatusAndRetryTests
 
             class Submitter
             {
-                public void Submit(Doorbell d, ulong value, int mode, Stream log)
+                public void InSwitchSection(Doorbell d, ulong value, int mode)
                 {
                     switch (mode)
                     {
@@ -625,50 +633,56 @@ public class CheckStatusAndRetryTests
 
                             break;
                     }
+                }
 
+                public void InIfBranch(Doorbell d, ulong value, int mode)
+                {
                     if (mode == 2)
                     {
-                        DoorbellStatus status2;
+                        DoorbellStatus status;
                         do
                         {
                             d.Ring(value);
-                            status2 = d.ReadStatus();
-                            if (status2 == DoorbellStatus.DisconnectedRetry)
+                            status = d.ReadStatus();
+                            if (status == DoorbellStatus.DisconnectedRetry)
                             {
                                 d.Connect();
                             }
                         }
-                        while (status2 == DoorbellStatus.DisconnectedRetry);
-                        if (status2 == DoorbellStatus.DisconnectedAbort)
+                        while (status == DoorbellStatus.DisconnectedRetry);
+                        if (status == DoorbellStatus.DisconnectedAbort)
                         {
                             throw new DoorbellAbortedException("The device behind doorbell 'd' is lost (DisconnectedAbort): re-create the hardware queue and its doorbell, or fall back to kernel-mode submission.");
                         }
 
-                        if (status2 == DoorbellStatus.ConnectedNotify)
+                        if (status == DoorbellStatus.ConnectedNotify)
                         {
                             d.NotifyWorkSubmission();
                         }
                     }
+                }
 
+                public void InUsingBlock(Doorbell d, ulong value, Stream log)
+                {
                     using (log)
                     {
-                        DoorbellStatus status3;
+                        DoorbellStatus status;
                         do
                         {
                             d.Ring(value);
-                            status3 = d.ReadStatus();
-                            if (status3 == DoorbellStatus.DisconnectedRetry)
+                            status = d.ReadStatus();
+                            if (status == DoorbellStatus.DisconnectedRetry)
                             {
                                 d.Connect();
                             }
                         }
-                        while (status3 == DoorbellStatus.DisconnectedRetry);
-                        if (status3 == DoorbellStatus.DisconnectedAbort)
+                        while (status == DoorbellStatus.DisconnectedRetry);
+                        if (status == DoorbellStatus.DisconnectedAbort)
                         {
                             throw new DoorbellAbortedException("The device behind doorbell 'd' is lost (DisconnectedAbort): re-create the hardware queue and its doorbell, or fall back to kernel-mode submission.");
                         }
 
-                        if (status3 == DoorbellStatus.ConnectedNotify)
+                        if (status == DoorbellStatus.ConnectedNotify)
                         {
                             d.NotifyWorkSubmission();
                         }
@@ -792,18 +806,32 @@ public class CheckStatusAndRetryTests
 
                 public Submitter(Doorbell doorbell) => _doorbell = doorbell;
 
-                public void SubmitThree(ulong first, ulong second)
+                public void Submit(int mode, ulong value)
                 {
-                    {|#0:_doorbell.Ring(first)|};
-                    {|#1:_doorbell.Ring(second)|};
-                    _doorbell.ReadStatus();
-                    {|#2:this._doorbell.Ring(Advance())|};
+                    if (mode == 0)
+                    {
+                        {|#0:_doorbell.Ring(value)|};
+                    }
+                    else if (mode == 1)
+                    {
+                        {|#1:this._doorbell.Ring(Advance())|};
+                        this._doorbell.ReadStatus();
+                    }
+                    else
+                    {
+                        {|#2:_doorbell.Ring(value)|};
+                        var status = _doorbell.ReadStatus();
+                        if (status == DoorbellStatus.ConnectedNotify)
+                        {
+                            _doorbell.NotifyWorkSubmission();
+                        }
+                    }
                 }
 
                 private ulong Advance() => ++_writePointer;
             }
             """,
-            new[] { VerifyCS.At(0, "_doorbell", RingWithoutStatusRead), VerifyCS.At(1, "_doorbell", DisconnectNotRetried, NotifyNotCalled, AbortTreatedAsSuccess), VerifyCS.At(2, "this._doorbell", RingWithoutStatusRead) }.SelectMany(d => d).ToArray(),
+            new[] { VerifyCS.At(0, "_doorbell", RingWithoutStatusRead), VerifyCS.At(1, "this._doorbell", DisconnectNotRetried, NotifyNotCalled, AbortTreatedAsSuccess), VerifyCS.At(2, "_doorbell", DisconnectNotRetried, AbortTreatedAsSuccess) }.SelectMany(d => d).ToArray(),
             """
             using DoorbellGuard;
 
@@ -814,70 +842,77 @@ public class CheckStatusAndRetryTests
 
                 public Submitter(Doorbell doorbell) => _doorbell = doorbell;
 
-                public void SubmitThree(ulong first, ulong second)
+                public void Submit(int mode, ulong value)
                 {
-                    DoorbellStatus status;
-                    do
+                    if (mode == 0)
                     {
-                        _doorbell.Ring(first);
-                        status = _doorbell.ReadStatus();
-                        if (status == DoorbellStatus.DisconnectedRetry)
+                        DoorbellStatus status2;
+                        do
                         {
-                            _doorbell.Connect();
+                            _doorbell.Ring(value);
+                            status2 = _doorbell.ReadStatus();
+                            if (status2 == DoorbellStatus.DisconnectedRetry)
+                            {
+                                _doorbell.Connect();
+                            }
+                        }
+                        while (status2 == DoorbellStatus.DisconnectedRetry);
+                        if (status2 == DoorbellStatus.DisconnectedAbort)
+                        {
+                            throw new DoorbellAbortedException("The device behind doorbell '_doorbell' is lost (DisconnectedAbort): re-create the hardware queue and its doorbell, or fall back to kernel-mode submission.");
+                        }
+
+                        if (status2 == DoorbellStatus.ConnectedNotify)
+                        {
+                            _doorbell.NotifyWorkSubmission();
                         }
                     }
-                    while (status == DoorbellStatus.DisconnectedRetry);
-                    if (status == DoorbellStatus.DisconnectedAbort)
+                    else if (mode == 1)
                     {
-                        throw new DoorbellAbortedException("The device behind doorbell '_doorbell' is lost (DisconnectedAbort): re-create the hardware queue and its doorbell, or fall back to kernel-mode submission.");
-                    }
-
-                    if (status == DoorbellStatus.ConnectedNotify)
-                    {
-                        _doorbell.NotifyWorkSubmission();
-                    }
-
-                    DoorbellStatus status2;
-                    do
-                    {
-                        _doorbell.Ring(second);
-                        status2 = _doorbell.ReadStatus();
-                        if (status2 == DoorbellStatus.DisconnectedRetry)
+                        var value2 = Advance();
+                        DoorbellStatus status3;
+                        do
                         {
-                            _doorbell.Connect();
+                            this._doorbell.Ring(value2);
+                            status3 = this._doorbell.ReadStatus();
+                            if (status3 == DoorbellStatus.DisconnectedRetry)
+                            {
+                                this._doorbell.Connect();
+                            }
+                        }
+                        while (status3 == DoorbellStatus.DisconnectedRetry);
+                        if (status3 == DoorbellStatus.DisconnectedAbort)
+                        {
+                            throw new DoorbellAbortedException("The device behind doorbell 'this._doorbell' is lost (DisconnectedAbort): re-create the hardware queue and its doorbell, or fall back to kernel-mode submission.");
+                        }
+
+                        if (status3 == DoorbellStatus.ConnectedNotify)
+                        {
+                            this._doorbell.NotifyWorkSubmission();
                         }
                     }
-                    while (status2 == DoorbellStatus.DisconnectedRetry);
-                    if (status2 == DoorbellStatus.DisconnectedAbort)
+                    else
                     {
-                        throw new DoorbellAbortedException("The device behind doorbell '_doorbell' is lost (DisconnectedAbort): re-create the hardware queue and its doorbell, or fall back to kernel-mode submission.");
-                    }
-
-                    if (status2 == DoorbellStatus.ConnectedNotify)
-                    {
-                        _doorbell.NotifyWorkSubmission();
-                    }
-
-                    var value = Advance();
-                    DoorbellStatus status3;
-                    do
-                    {
-                        this._doorbell.Ring(value);
-                        status3 = this._doorbell.ReadStatus();
-                        if (status3 == DoorbellStatus.DisconnectedRetry)
+                        DoorbellStatus status;
+                        do
                         {
-                            this._doorbell.Connect();
+                            _doorbell.Ring(value);
+                            status = _doorbell.ReadStatus();
+                            if (status == DoorbellStatus.DisconnectedRetry)
+                            {
+                                _doorbell.Connect();
+                            }
                         }
-                    }
-                    while (status3 == DoorbellStatus.DisconnectedRetry);
-                    if (status3 == DoorbellStatus.DisconnectedAbort)
-                    {
-                        throw new DoorbellAbortedException("The device behind doorbell 'this._doorbell' is lost (DisconnectedAbort): re-create the hardware queue and its doorbell, or fall back to kernel-mode submission.");
-                    }
+                        while (status == DoorbellStatus.DisconnectedRetry);
+                        if (status == DoorbellStatus.DisconnectedAbort)
+                        {
+                            throw new DoorbellAbortedException("The device behind doorbell '_doorbell' is lost (DisconnectedAbort): re-create the hardware queue and its doorbell, or fall back to kernel-mode submission.");
+                        }
 
-                    if (status3 == DoorbellStatus.ConnectedNotify)
-                    {
-                        this._doorbell.NotifyWorkSubmission();
+                        if (status == DoorbellStatus.ConnectedNotify)
+                        {
+                            _doorbell.NotifyWorkSubmission();
+                        }
                     }
                 }
 
