@@ -6,7 +6,6 @@ using VerifyCS = DoorbellGuard.CodeFixes.Tests.CodeFixVerifier<DoorbellGuard.Cod
 
 namespace DoorbellGuard.CodeFixes.Tests;
 
-// Generated from tests/CodeFixes.Tests/gen/cases.py; every FixedCode was reviewed by hand.
 public class ConnectBeforeFirstRingTests
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace DoorbellGuard.CodeFixes.Tests;
 /// The fixes as a user gets them from the command line: a real project referencing the built analyzer,
 /// code fix and runtime assemblies, fixed by <c>dotnet format analyzers</c>, then built.
 /// </summary>
-public sealed class DotnetFormatEndToEndTests : IDisposable
+public sealed class DotnetFormatEndToEndTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(4);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "doorbellguard-format-" + Guid.NewGuid().ToString("N"));
@@ -33,6 +33,7 @@ public sealed class DotnetFormatEndToEndTests : IDisposable
         Assert.True(format.ExitCode == 0, "dotnet format failed:\n" + format.Output);
 
         var after = File.ReadAllText(sourcePath);
+        output.WriteLine(after);
         Assert.NotEqual(before, after);
         Assert.Contains("_doorbell.ReadStatus()", after, StringComparison.Ordinal);
         Assert.Contains("doorbell.Connect();", after, StringComparison.Ordinal);
