@@ -192,14 +192,28 @@ internal sealed class RingSite
     public SemanticModel Model { get; }
 
     /// <summary>True for <c>Doorbell.Ring</c> itself, false for a user's <c>[DoorbellRing]</c> wrapper.</summary>
+    /// <summary>The ring is <c>d?.Ring(v)</c>: the fix runs only when the doorbell is not null.</summary>
+    public bool IsConditional => Invocation.Expression is MemberBindingExpressionSyntax;
+
     public bool IsDoorbellRing =>
         Method.Name == "Ring" && SymbolEqualityComparer.Default.Equals((Method.ReducedFrom ?? Method).ContainingType, Symbols.Doorbell);
 
     public static RingSite? TryCreate(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan span, SemanticModel model)
     {
-        var node = root.FindNode(span, getInnermostNodeForTie: true);
-        var invocation = node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
+        var invocation = FindInvocation(root, span);
         return invocation is null ? null : TryCreate(invocation, model);
+    }
+
+    /// <summary>The ring invocation a diagnostic span designates: the invocation itself, or for <c>d?.Ring(v)</c> the whole conditional access.</summary>
+    public static InvocationExpressionSyntax? FindInvocation(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        var node = root.FindNode(span, getInnermostNodeForTie: true);
+        if (node is ConditionalAccessExpressionSyntax { WhenNotNull: InvocationExpressionSyntax whenNotNull })
+        {
+            return whenNotNull;
+        }
+
+        return node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
     }
 
     public static RingSite? TryCreate(InvocationExpressionSyntax invocation, SemanticModel model)
@@ -270,6 +284,14 @@ internal sealed class RingSite
         if (invocation.Expression is MemberAccessExpressionSyntax access && symbols.IsDoorbell(model.GetTypeInfo(access.Expression).Type))
         {
             return access.Expression;
+        }
+
+        // d?.Ring(v): the receiver is the conditional access's expression.
+        if (invocation.Expression is MemberBindingExpressionSyntax
+            && invocation.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == invocation
+            && symbols.IsDoorbell(model.GetTypeInfo(conditional.Expression).Type))
+        {
+            return conditional.Expression;
         }
 
         return null;

@@ -19,6 +19,15 @@ internal static class RetryPatternRewrite
     public static SyntaxNode? TryRewrite(SyntaxNode root, RingSite site, SyntaxGenerator generator)
     {
         var syntax = new DoorbellSyntax(generator, site.Symbols);
+        if (site.IsConditional)
+        {
+            return site.Invocation.Parent is ConditionalAccessExpressionSyntax { Parent: ExpressionStatementSyntax conditionalStatement }
+                && site.DoorbellPath is not null
+                && StatementContainer.Of(conditionalStatement) is { } conditionalContainer
+                ? RewriteConditional(root, site, conditionalContainer, syntax)
+                : null;
+        }
+
         if (site.Invocation.Parent is ExpressionStatementSyntax ringStatement)
         {
             var existing = TryCompleteExistingLoop(root, site, ringStatement, syntax);
@@ -86,6 +95,37 @@ internal static class RetryPatternRewrite
             }
         }
 
+        return container.Apply(root, result);
+    }
+
+    /// <summary>
+    /// <c>d?.Ring(v);</c> rings only when there is a doorbell: the whole pattern goes under <c>if (d != null)</c>.
+    /// The status handling after such a ring is left as written (it too has to cope with a null doorbell).
+    /// </summary>
+    private static SyntaxNode RewriteConditional(SyntaxNode root, RingSite site, StatementContainer container, DoorbellSyntax syntax)
+    {
+        var statements = container.Statements;
+        var conditionalStatement = (ExpressionStatementSyntax)statements[container.Index];
+        var names = new UniqueNames(site.Invocation, site.Model);
+        var inside = new List<StatementSyntax>();
+        var hoisted = (ExpressionStatementSyntax)HoistArguments(site, conditionalStatement, names, inside, out var doorbell);
+        var binding = (InvocationExpressionSyntax)((ConditionalAccessExpressionSyntax)hoisted.Expression).WhenNotNull;
+        var ring = SyntaxFactory.ExpressionStatement(binding.WithExpression(SyntaxFactory.MemberAccessExpression(
+            SyntaxKind.SimpleMemberAccessExpression, doorbell, ((MemberBindingExpressionSyntax)binding.Expression).Name)))
+            .WithTrailingTrivia(conditionalStatement.GetTrailingTrivia());
+
+        var statusName = names.Next("status");
+        inside.Add(syntax.DeclareStatus(statusName));
+        var readInLoop = DoorbellSyntax.Assign(statusName, DoorbellSyntax.Call(doorbell, "ReadStatus"));
+        inside.Add(RetryLoop(syntax, ring, readInLoop, statusName, doorbell, System.Array.Empty<SyntaxTrivia>()));
+        AddMissingChecks(syntax, inside, new StatusHandlingScan(), statusName, doorbell);
+
+        var notNull = SyntaxFactory.BinaryExpression(SyntaxKind.NotEqualsExpression, doorbell, SyntaxFactory.LiteralExpression(SyntaxKind.NullLiteralExpression));
+        var guarded = DoorbellSyntax.Formatted(DoorbellSyntax.If(notNull, inside.ToArray()))
+            .WithLeadingTrivia(conditionalStatement.GetLeadingTrivia());
+
+        var result = statements.ToList();
+        result[container.Index] = guarded;
         return container.Apply(root, result);
     }
 

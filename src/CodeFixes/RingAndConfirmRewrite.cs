@@ -16,7 +16,19 @@ internal static class RingAndConfirmRewrite
 {
     public static SyntaxNode? TryRewrite(SyntaxNode root, RingSite site)
     {
-        if (!site.IsDoorbellRing || site.Doorbell.Parent is not MemberAccessExpressionSyntax)
+        if (!site.IsDoorbellRing)
+        {
+            return null;
+        }
+
+        if (site.IsConditional)
+        {
+            // d?.Ring(v) becomes d?.RingAndConfirm(v): same null behaviour, whole protocol.
+            var binding = (MemberBindingExpressionSyntax)site.Invocation.Expression;
+            return root.ReplaceNode(binding.Name, SyntaxFactory.IdentifierName("RingAndConfirm").WithTriviaFrom(binding.Name));
+        }
+
+        if (site.Doorbell.Parent is not MemberAccessExpressionSyntax)
         {
             return null;
         }
