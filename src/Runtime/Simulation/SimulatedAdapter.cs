@@ -23,7 +23,7 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
     private const uint PacketMagic = 0x31474244;
     private const ulong StatusConnected = 0, StatusConnectedNotify = 1, StatusRetry = 2, StatusAbort = 3;
 
-    private static readonly Lazy<SimulatedAdapter> s_default = new(() => new SimulatedAdapter());
+    private static readonly Lazy<SimulatedAdapter> s_default = new(() => new SimulatedAdapter { _isDefault = true });
 
     private readonly object _gate = new();
     private readonly SimulatedAdapterOptions _options;
@@ -41,6 +41,7 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
     private bool _deviceLost;
     private bool _poweredDown;
     private bool _disposed;
+    private bool _isDefault;
     private long _victimizations, _engineF1, _powerDowns, _wakes, _suspensions, _resumes, _deviceLosses, _kernelConnects;
 
     /// <summary>Creates an adapter.</summary>
@@ -158,6 +159,7 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
                 return NtStatus.DeviceRemoved;
             if (!_doorbells.TryGetValue(doorbellHandle, out SimDoorbell? doorbell))
                 return NtStatus.InvalidParameter;
+            StepLocked(injectFaults: false); // the GPU has taken the rings made so far
             _kernelConnects++;
             if (_poweredDown)
             {
@@ -169,11 +171,7 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
             {
                 if (_options.DoorbellModel == DoorbellModel.Dedicated && _connectedPhysical >= _options.PhysicalDoorbellCount)
                 {
-                    SimDoorbell victim = _doorbells.Values
-                        .Where(d => d.Connected && d != doorbell)
-                        .OrderBy(d => d.Queue.Suspended ? 0 : 1)
-                        .ThenBy(d => d.LastUsed)
-                        .First();
+                    SimDoorbell victim = LeastRecentlyUsedLocked(doorbell);
                     _victimizations++;
                     DisconnectLocked([victim], StatusRetry);
                 }
@@ -316,6 +314,7 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
             SimDoorbell? doorbell = FindQueueLocked(hardwareQueueHandle).Doorbell;
             if (doorbell is not { Connected: true })
                 return false;
+            StepLocked(injectFaults: false);
             _victimizations++;
             DisconnectLocked([doorbell], StatusRetry);
             return true;
@@ -329,7 +328,11 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
     public void SuspendContext(uint hardwareQueueHandle)
     {
         lock (_gate)
-            SuspendLocked(FindQueueLocked(hardwareQueueHandle), long.MaxValue);
+        {
+            SimQueue queue = FindQueueLocked(hardwareQueueHandle);
+            StepLocked(injectFaults: false);
+            SuspendLocked(queue, long.MaxValue);
+        }
     }
 
     /// <summary>Resumes the queue's context: the GPU runs the work it received meanwhile.</summary>
@@ -393,12 +396,15 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
             return _queues.TryGetValue(hardwareQueueHandle, out SimQueue? queue) ? queue.Record : null;
     }
 
-    /// <summary>Stops the background GPU thread; later kernel calls fail with STATUS_DEVICE_REMOVED. Memory of live queues is freed when they are disposed. Idempotent.</summary>
+    /// <summary>
+    /// Stops the background GPU thread; later kernel calls fail with STATUS_DEVICE_REMOVED. Memory of live queues is
+    /// freed when they are disposed. Idempotent. <see cref="Default"/> ignores it: other code shares it.
+    /// </summary>
     public void Dispose()
     {
         lock (_gate)
         {
-            if (_disposed)
+            if (_disposed || _isDefault)
                 return;
             _disposed = true;
         }
@@ -513,6 +519,25 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
         }
     }
 
+    /// <summary>The victim of a connect: a suspended queue's doorbell first, then the least recently used.</summary>
+    private SimDoorbell LeastRecentlyUsedLocked(SimDoorbell connecting)
+    {
+        SimDoorbell? victim = null;
+        foreach (SimDoorbell candidate in _doorbells.Values)
+        {
+            if (!candidate.Connected || candidate == connecting)
+                continue;
+            if (victim == null
+                || (candidate.Queue.Suspended && !victim.Queue.Suspended)
+                || (candidate.Queue.Suspended == victim.Queue.Suspended && candidate.LastUsed < victim.LastUsed))
+            {
+                victim = candidate;
+            }
+        }
+
+        return victim!;
+    }
+
     private void SuspendLocked(SimQueue queue, long resumeAtFaultEvent)
     {
         if (queue.Suspended)
@@ -529,6 +554,12 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
         queue.Suspended = false;
         queue.ResumeAtFaultEvent = long.MaxValue;
         _resumes++;
+        if (_poweredDown && queue.ReadPointer < queue.Received)
+        {
+            _poweredDown = false; // work waiting on a resumed context wakes the device
+            _wakes++;
+        }
+
         ExecuteLocked(queue);
     }
 
@@ -583,8 +614,11 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
     private SimulatedFault InjectRandomFaultLocked()
     {
         long faultEvent = ++_faultEvents;
-        foreach (SimQueue queue in _queues.Values.Where(q => q.Suspended && q.ResumeAtFaultEvent <= faultEvent).ToList())
-            ResumeLocked(queue);
+        if (_suspensions > _resumes)
+        {
+            foreach (SimQueue queue in _queues.Values.Where(q => q.Suspended && q.ResumeAtFaultEvent <= faultEvent).ToList())
+                ResumeLocked(queue);
+        }
         if (_randomKinds.Length == 0 || _deviceLost)
             return new SimulatedFault(SimulatedFaultKind.None, 0, -1);
         SimulatedFaultKinds kind = _randomKinds[_random.Next(_randomKinds.Length)];

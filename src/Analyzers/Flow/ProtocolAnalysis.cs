@@ -1,0 +1,444 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace DoorbellGuard.Analyzers.Flow;
+
+/// <summary>The rule a violation breaks (the numbers are the DBL IDs).</summary>
+internal enum ProtocolRule
+{
+    RingWithoutStatusRead = 1,
+    DisconnectNotRetried = 2,
+    NotifyNotCalled = 3,
+    AbortTreatedAsSuccess = 4,
+    RingBeforeConnect = 5,
+}
+
+/// <summary>One violation: a rule broken by the ring at <see cref="Site"/>.</summary>
+internal readonly struct ProtocolViolation : IEquatable<ProtocolViolation>, IComparable<ProtocolViolation>
+{
+    public ProtocolViolation(ProtocolRule rule, int site)
+    {
+        Rule = rule;
+        Site = site;
+    }
+
+    public ProtocolRule Rule { get; }
+
+    public int Site { get; }
+
+    public bool Equals(ProtocolViolation other) => Rule == other.Rule && Site == other.Site;
+
+    public override bool Equals(object? obj) => obj is ProtocolViolation other && Equals(other);
+
+    public override int GetHashCode() => ((int)Rule * 397) ^ Site;
+
+    public int CompareTo(ProtocolViolation other) => Site != other.Site ? Site.CompareTo(other.Site) : Rule.CompareTo(other.Rule);
+
+    public override string ToString() => "DBL00" + (int)Rule + "@" + Site;
+}
+
+/// <summary>Caps that keep one method's analysis cheap; past them the analysis gives up and says nothing.</summary>
+internal readonly struct ProtocolBudget
+{
+    public ProtocolBudget(int maxBlocks, int maxSteps)
+    {
+        MaxBlocks = maxBlocks;
+        MaxSteps = maxSteps;
+    }
+
+    public static ProtocolBudget Default => new(maxBlocks: 20_000, maxSteps: 2_000_000);
+
+    public int MaxBlocks { get; }
+
+    public int MaxSteps { get; }
+}
+
+/// <summary>The outcome for one method: the violations, or <see cref="Completed"/> false when a budget was exceeded.</summary>
+internal sealed class ProtocolResult
+{
+    public static readonly ProtocolResult GaveUp = new(false, Array.Empty<ProtocolViolation>());
+
+    public ProtocolResult(bool completed, IReadOnlyList<ProtocolViolation> violations)
+    {
+        Completed = completed;
+        Violations = violations;
+    }
+
+    public bool Completed { get; }
+
+    public IReadOnlyList<ProtocolViolation> Violations { get; }
+}
+
+/// <summary>
+/// Property simulation (ESP) of the doorbell protocol over a <see cref="ProtocolGraph"/>: sets of
+/// <see cref="ProtocolElement"/> flow along the edges, each element on its own, to a fixpoint. Because every transfer
+/// maps one element to a set of elements, the fixpoint answers "is there a path on which ..." exactly for the paths
+/// of the model, and a worklist of new elements only (deltas) keeps loops cheap.
+/// </summary>
+internal static class ProtocolAnalysis
+{
+    private const byte ConnectedOrNotify = (1 << StatusMask.Connected) | (1 << StatusMask.ConnectedNotify);
+
+    public static ProtocolResult Run(ProtocolGraph graph, ProtocolBudget budget, CancellationToken cancellationToken)
+    {
+        if (graph.Blocks.Count == 0)
+            return new ProtocolResult(true, Array.Empty<ProtocolViolation>());
+        if (graph.Blocks.Count > budget.MaxBlocks || graph.KeyCount > ProtocolElement.MaxKeys)
+            return ProtocolResult.GaveUp;
+
+        var readIds = NumberReads(graph, out int readCount);
+        if (readCount >= ProtocolElement.MaxReads || !IndicesFit(graph))
+            return ProtocolResult.GaveUp;
+
+        // "Separated" abort is a property of blocks, not of edges: a block that only DisconnectedRetry or
+        // DisconnectedAbort of a read can reach isolates the abort case. A first pass finds which statuses of each read
+        // reach each block; the second pass marks abort elements entering such a block, and reports.
+        Dictionary<long, byte>[]? statusesAtBlock = null;
+        var steps = 0;
+        if (readCount > 0)
+        {
+            var first = new Simulation(graph, readIds, null, reporting: false, budget, cancellationToken);
+            if (!first.Run(ref steps))
+                return ProtocolResult.GaveUp;
+            statusesAtBlock = first.StatusesAtBlockEntry();
+        }
+
+        var second = new Simulation(graph, readIds, statusesAtBlock, reporting: true, budget, cancellationToken);
+        if (!second.Run(ref steps))
+            return ProtocolResult.GaveUp;
+        var violations = new List<ProtocolViolation>(second.Violations);
+        violations.Sort();
+        return new ProtocolResult(true, violations);
+    }
+
+    private static int[][] NumberReads(ProtocolGraph graph, out int readCount)
+    {
+        var ids = new int[graph.Blocks.Count][];
+        readCount = 0;
+        for (var b = 0; b < graph.Blocks.Count; b++)
+        {
+            var events = graph.Blocks[b].Events;
+            ids[b] = new int[events.Count];
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (events[i].Kind == ProtocolEventKind.ReadStatus)
+                    ids[b][i] = ++readCount;
+            }
+        }
+
+        return ids;
+    }
+
+    private static bool IndicesFit(ProtocolGraph graph)
+    {
+        foreach (var block in graph.Blocks)
+        {
+            foreach (var e in block.Events)
+            {
+                if (e.Key >= graph.KeyCount || e.Site >= ProtocolElement.MaxSites || e.Holder >= ProtocolElement.MaxHolders || e.SourceHolder >= ProtocolElement.MaxHolders)
+                    return false;
+            }
+
+            foreach (var edge in block.Edges)
+            {
+                if (edge.Target >= graph.Blocks.Count || edge.Holder >= ProtocolElement.MaxHolders)
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when a condition's value for DisconnectedAbort differs from its value for Connected and for ConnectedNotify.</summary>
+    private static bool Separates(byte whenTrue)
+    {
+        var abort = StatusMask.Contains(whenTrue, StatusMask.DisconnectedAbort);
+        return abort != StatusMask.Contains(whenTrue, StatusMask.Connected) && abort != StatusMask.Contains(whenTrue, StatusMask.ConnectedNotify);
+    }
+
+    private static long ReadKey(ProtocolElement element) => ((long)element.Key << 32) | (uint)element.ReadId;
+
+    /// <summary>One fixpoint run.</summary>
+    private sealed class Simulation
+    {
+        private readonly ProtocolGraph _graph;
+        private readonly int[][] _readIds;
+        private readonly Dictionary<long, byte>[]? _statusesAtBlock;
+        private readonly ProtocolBudget _budget;
+        private readonly CancellationToken _cancellationToken;
+        private readonly HashSet<ProtocolElement>[] _seen;
+        private readonly List<ProtocolElement>[] _delta;
+        private readonly bool _reporting;
+
+        public Simulation(ProtocolGraph graph, int[][] readIds, Dictionary<long, byte>[]? statusesAtBlock, bool reporting, ProtocolBudget budget, CancellationToken cancellationToken)
+        {
+            _reporting = reporting;
+            _graph = graph;
+            _readIds = readIds;
+            _statusesAtBlock = statusesAtBlock;
+            _budget = budget;
+            _cancellationToken = cancellationToken;
+            _seen = new HashSet<ProtocolElement>[graph.Blocks.Count];
+            _delta = new List<ProtocolElement>[graph.Blocks.Count];
+        }
+
+        public HashSet<ProtocolViolation> Violations { get; } = new();
+
+        public bool Run(ref int steps)
+        {
+            var reporting = _reporting;
+            var worklist = new Stack<int>();
+            var queued = new bool[_graph.Blocks.Count];
+            for (var b = 0; b < _graph.Blocks.Count; b++)
+            {
+                if (b != 0 && !_graph.Blocks[b].IsHandlerEntry)
+                    continue;
+                for (var k = 0; k < _graph.KeyCount; k++)
+                    Add(b, ProtocolElement.Start(k));
+                if (_delta[b] is not null)
+                {
+                    worklist.Push(b);
+                    queued[b] = true;
+                }
+            }
+
+            var current = new List<ProtocolElement>();
+            var next = new List<ProtocolElement>();
+            while (worklist.Count > 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var b = worklist.Pop();
+                queued[b] = false;
+                var block = _graph.Blocks[b];
+                var delta = _delta[b];
+                _delta[b] = null!;
+                if (delta is null || delta.Count == 0)
+                    continue;
+
+                current.Clear();
+                foreach (var element in delta)
+                    current.Add(MarkSeparated(b, element));
+
+                for (var i = 0; i < block.Events.Count && current.Count > 0; i++)
+                {
+                    next.Clear();
+                    var e = block.Events[i];
+                    foreach (var element in current)
+                        Transfer(element, e, _readIds[b][i], next, reporting);
+                    steps += current.Count;
+                    if (steps > _budget.MaxSteps)
+                        return false;
+                    (current, next) = (next, current);
+                }
+
+                if (block.IsNormalExit && reporting)
+                {
+                    foreach (var element in current)
+                        CheckEnd(element);
+                }
+
+                foreach (var edge in block.Edges)
+                {
+                    if (edge.Target < 0)
+                        continue;
+                    var added = false;
+                    foreach (var element in current)
+                    {
+                        if (Passes(element, edge))
+                            added |= Add(edge.Target, element);
+                    }
+
+                    steps += current.Count;
+                    if (added && !queued[edge.Target])
+                    {
+                        worklist.Push(edge.Target);
+                        queued[edge.Target] = true;
+                    }
+                }
+
+                if (steps > _budget.MaxSteps)
+                    return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>For each block, which statuses of each read (key, read id) arrive there.</summary>
+        public Dictionary<long, byte>[] StatusesAtBlockEntry()
+        {
+            var result = new Dictionary<long, byte>[_seen.Length];
+            for (var b = 0; b < _seen.Length; b++)
+            {
+                var map = new Dictionary<long, byte>();
+                if (_seen[b] is not null)
+                {
+                    foreach (var element in _seen[b])
+                    {
+                        if (element.Phase != Phase.Read)
+                            continue;
+                        var key = ReadKey(element);
+                        map.TryGetValue(key, out var mask);
+                        map[key] = (byte)(mask | StatusMask.Of(element.Status));
+                    }
+                }
+
+                result[b] = map;
+            }
+
+            return result;
+        }
+
+        private ProtocolElement MarkSeparated(int block, ProtocolElement element)
+        {
+            if (_statusesAtBlock is null || element.Phase != Phase.Read || element.Status != StatusMask.DisconnectedAbort || element.AbortSeparated)
+                return element;
+            return _statusesAtBlock[block].TryGetValue(ReadKey(element), out var statuses) && (statuses & ConnectedOrNotify) == 0
+                ? element.WithAbortSeparated()
+                : element;
+        }
+
+        private bool Add(int block, ProtocolElement element)
+        {
+            var seen = _seen[block] ??= new HashSet<ProtocolElement>();
+            if (!seen.Add(element))
+                return false;
+            (_delta[block] ??= new List<ProtocolElement>()).Add(element);
+            return true;
+        }
+
+        private static bool Passes(ProtocolElement element, ProtocolEdge edge) =>
+            edge.Holder < 0 || element.Phase != Phase.Read || !element.HasHolder(edge.Holder) || StatusMask.Contains(edge.TakenWhen, element.Status);
+
+        private void Transfer(ProtocolElement x, ProtocolEvent e, int readId, List<ProtocolElement> output, bool reporting)
+        {
+            switch (e.Kind)
+            {
+                case ProtocolEventKind.HolderCopy:
+                    var copied = x.Holders & ~(1u << e.Holder);
+                    if (x.HasHolder(e.SourceHolder))
+                        copied |= 1u << e.Holder;
+                    output.Add(x.WithHolders(copied));
+                    return;
+                case ProtocolEventKind.HolderClear:
+                    output.Add(x.WithHolders(x.Holders & ~(1u << e.Holder)));
+                    return;
+                case ProtocolEventKind.HolderEscape:
+                    output.Add(x.HasHolder(e.Holder) && x.Phase == Phase.Read ? x.ToIdle(x.Connection) : x);
+                    return;
+                case ProtocolEventKind.Distinguish:
+                    output.Add(x.Phase == Phase.Read && x.Status == StatusMask.DisconnectedAbort && x.HasHolder(e.Holder) && Separates(e.Mask) ? x.WithAbortSeparated() : x);
+                    return;
+            }
+
+            if (x.Key != e.Key)
+            {
+                // A read into a holder rebinds that holder, whichever doorbell it held before.
+                output.Add(e.Kind == ProtocolEventKind.ReadStatus && e.Holder >= 0 ? x.WithHolders(x.Holders & ~(1u << e.Holder)) : x);
+                return;
+            }
+
+            switch (e.Kind)
+            {
+                case ProtocolEventKind.Ring:
+                    if (reporting)
+                        CheckRing(x, e.Site);
+                    output.Add(x.Rung(e.Site));
+                    return;
+                case ProtocolEventKind.RecursiveRing:
+                    if (reporting)
+                        CheckRing(x, e.Site);
+                    output.Add(x.ToIdle(x.Connection));
+                    return;
+                case ProtocolEventKind.ReadStatus:
+                    var holders = e.Holder >= 0 ? 1u << e.Holder : 0u;
+                    if (x.Phase == Phase.Idle)
+                    {
+                        output.Add(x.WithHolders(0));
+                        return;
+                    }
+
+                    // Reading again without a ring in between sees the same status: only the holder changes.
+                    if (x.Phase == Phase.Read)
+                    {
+                        output.Add(x.WithHolders(holders));
+                        return;
+                    }
+
+                    for (var status = 0; status < 4; status++)
+                        output.Add(x.Read(status, readId, holders));
+                    return;
+                case ProtocolEventKind.Connect:
+                    // Connect throws on an aborted doorbell: that path ends here and owes nothing.
+                    if (x.Phase == Phase.Read && x.Status == StatusMask.DisconnectedAbort)
+                        return;
+                    var connected = x.WithConnection(Connection.Connected);
+                    output.Add(x.Phase == Phase.Read && x.Status == StatusMask.DisconnectedRetry ? connected.WithRetryConnected() : connected);
+                    return;
+                case ProtocolEventKind.Notify:
+                    output.Add(x.Phase == Phase.Read && x.Status == StatusMask.ConnectedNotify ? x.WithNotified() : x);
+                    return;
+                case ProtocolEventKind.Complete:
+                case ProtocolEventKind.Havoc:
+                    output.Add(x.ToIdle(Connection.Unknown));
+                    return;
+                case ProtocolEventKind.Assign:
+                    if (reporting)
+                        CheckEnd(x);
+                    output.Add(x.ToIdle(e.Created ? Connection.Disconnected : Connection.Unknown));
+                    return;
+                default:
+                    output.Add(x);
+                    return;
+            }
+        }
+
+        /// <summary>A ring arrives: what the previous read left unhandled, and whether the doorbell was ever connected.</summary>
+        private void CheckRing(ProtocolElement x, int site)
+        {
+            if (x.Phase == Phase.Read)
+            {
+                switch (x.Status)
+                {
+                    case StatusMask.ConnectedNotify when !x.Notified:
+                        Violations.Add(new ProtocolViolation(ProtocolRule.NotifyNotCalled, x.Site));
+                        break;
+                    case StatusMask.DisconnectedRetry when !x.RetryConnected:
+                        Violations.Add(new ProtocolViolation(ProtocolRule.DisconnectNotRetried, x.Site));
+                        break;
+                    case StatusMask.DisconnectedAbort when !x.AbortSeparated:
+                        Violations.Add(new ProtocolViolation(ProtocolRule.AbortTreatedAsSuccess, x.Site));
+                        break;
+                }
+            }
+
+            if (x.Connection == Connection.Disconnected)
+                Violations.Add(new ProtocolViolation(ProtocolRule.RingBeforeConnect, site));
+        }
+
+        /// <summary>The method completes normally (or the doorbell is replaced): whatever is still owed is a violation.</summary>
+        private void CheckEnd(ProtocolElement x)
+        {
+            if (x.Phase == Phase.Pending)
+            {
+                Violations.Add(new ProtocolViolation(ProtocolRule.RingWithoutStatusRead, x.Site));
+                return;
+            }
+
+            if (x.Phase != Phase.Read)
+                return;
+            switch (x.Status)
+            {
+                case StatusMask.ConnectedNotify when !x.Notified:
+                    Violations.Add(new ProtocolViolation(ProtocolRule.NotifyNotCalled, x.Site));
+                    break;
+                case StatusMask.DisconnectedRetry:
+                    Violations.Add(new ProtocolViolation(ProtocolRule.DisconnectNotRetried, x.Site));
+                    break;
+                case StatusMask.DisconnectedAbort when !x.AbortSeparated:
+                    Violations.Add(new ProtocolViolation(ProtocolRule.AbortTreatedAsSuccess, x.Site));
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System.Collections.Generic;
+
+namespace DoorbellGuard.Analyzers.Flow;
+
+/// <summary>The four values a doorbell status read can produce, as bit positions of a status mask.</summary>
+internal static class StatusMask
+{
+    public const int Connected = 0;
+    public const int ConnectedNotify = 1;
+    public const int DisconnectedRetry = 2;
+    public const int DisconnectedAbort = 3;
+
+    /// <summary>Every status: an edge with this mask says nothing about the status.</summary>
+    public const byte All = 0b1111;
+
+    public static byte Of(int status) => (byte)(1 << status);
+
+    public static bool Contains(byte mask, int status) => (mask & (1 << status)) != 0;
+}
+
+/// <summary>What happens to the doorbells at one point of a method, in evaluation order.</summary>
+internal enum ProtocolEventKind : byte
+{
+    /// <summary>A ring of <see cref="ProtocolEvent.Key"/>, reported at <see cref="ProtocolEvent.Site"/>.</summary>
+    Ring,
+
+    /// <summary>A recursive call of the analyzed method with the same doorbell: a re-ring that runs the whole protocol.</summary>
+    RecursiveRing,
+
+    /// <summary>A status read whose value goes into <see cref="ProtocolEvent.Holder"/> (or nowhere when -1).</summary>
+    ReadStatus,
+
+    /// <summary>A connect.</summary>
+    Connect,
+
+    /// <summary>A NotifyWorkSubmission.</summary>
+    Notify,
+
+    /// <summary>A complete submission (RingAndConfirm): nothing is owed afterwards, the connection is unknown.</summary>
+    Complete,
+
+    /// <summary>The doorbell escaped (passed to code we cannot see): forget what we know, owe nothing.</summary>
+    Havoc,
+
+    /// <summary>A new value is stored in the key: the old doorbell's obligations end here; <see cref="ProtocolEvent.Created"/> when it is a new disconnected doorbell.</summary>
+    Assign,
+
+    /// <summary><see cref="ProtocolEvent.Holder"/> now holds what <see cref="ProtocolEvent.SourceHolder"/> holds.</summary>
+    HolderCopy,
+
+    /// <summary><see cref="ProtocolEvent.Holder"/> now holds a value that is no status read.</summary>
+    HolderClear,
+
+    /// <summary>The status in <see cref="ProtocolEvent.Holder"/> escaped (returned, passed on): whoever gets it handles it.</summary>
+    HolderEscape,
+
+    /// <summary>
+    /// A condition on <see cref="ProtocolEvent.Holder"/> computed as a value, not branched on (<c>return s != DisconnectedAbort;</c>):
+    /// when its truth for DisconnectedAbort differs from Connected and ConnectedNotify (<see cref="ProtocolEvent.Mask"/> is where it is true),
+    /// the abort case is separated and handed to whoever reads the value.
+    /// </summary>
+    Distinguish,
+}
+
+/// <summary>One step of the protocol model. Keys, sites and holders are small integers handed out by the translator.</summary>
+internal readonly struct ProtocolEvent
+{
+    private ProtocolEvent(ProtocolEventKind kind, int key, int site, int holder, int sourceHolder, bool created, byte mask = StatusMask.All)
+    {
+        Mask = mask;
+        Kind = kind;
+        Key = key;
+        Site = site;
+        Holder = holder;
+        SourceHolder = sourceHolder;
+        Created = created;
+    }
+
+    public ProtocolEventKind Kind { get; }
+
+    public int Key { get; }
+
+    public int Site { get; }
+
+    public int Holder { get; }
+
+    public int SourceHolder { get; }
+
+    public bool Created { get; }
+
+    public byte Mask { get; }
+
+    public static ProtocolEvent Ring(int key, int site) => new(ProtocolEventKind.Ring, key, site, -1, -1, false);
+
+    public static ProtocolEvent RecursiveRing(int key, int site) => new(ProtocolEventKind.RecursiveRing, key, site, -1, -1, false);
+
+    public static ProtocolEvent ReadStatus(int key, int holder) => new(ProtocolEventKind.ReadStatus, key, -1, holder, -1, false);
+
+    public static ProtocolEvent Connect(int key) => new(ProtocolEventKind.Connect, key, -1, -1, -1, false);
+
+    public static ProtocolEvent Notify(int key) => new(ProtocolEventKind.Notify, key, -1, -1, -1, false);
+
+    public static ProtocolEvent Complete(int key) => new(ProtocolEventKind.Complete, key, -1, -1, -1, false);
+
+    public static ProtocolEvent Havoc(int key) => new(ProtocolEventKind.Havoc, key, -1, -1, -1, false);
+
+    public static ProtocolEvent Assign(int key, bool created) => new(ProtocolEventKind.Assign, key, -1, -1, -1, created);
+
+    public static ProtocolEvent HolderCopy(int target, int source) => new(ProtocolEventKind.HolderCopy, -1, -1, target, source, false);
+
+    public static ProtocolEvent HolderClear(int holder) => new(ProtocolEventKind.HolderClear, -1, -1, holder, -1, false);
+
+    public static ProtocolEvent HolderEscape(int holder) => new(ProtocolEventKind.HolderEscape, -1, -1, holder, -1, false);
+
+    public static ProtocolEvent Distinguish(int holder, byte whenTrue) => new(ProtocolEventKind.Distinguish, -1, -1, holder, -1, false, whenTrue);
+
+    public override string ToString() => Kind + "(key " + Key + ", site " + Site + ", holder " + Holder + (SourceHolder >= 0 ? " <- " + SourceHolder : "") + (Created ? ", created" : "") + ")";
+}
+
+/// <summary>
+/// An edge. <see cref="Target"/> -1 means the path ends by throwing (owes nothing).
+/// When <see cref="Holder"/> is set, the edge is taken only when the status in that holder is in <see cref="TakenWhen"/>.
+/// </summary>
+internal readonly struct ProtocolEdge
+{
+    public ProtocolEdge(int target, int holder = -1, byte takenWhen = StatusMask.All)
+    {
+        Target = target;
+        Holder = holder;
+        TakenWhen = takenWhen;
+    }
+
+    public int Target { get; }
+
+    public int Holder { get; }
+
+    public byte TakenWhen { get; }
+
+    public override string ToString() => "-> " + Target + (Holder >= 0 ? " when h" + Holder + " in " + TakenWhen : "");
+}
+
+/// <summary>A basic block of the model: events in order, then the edges out.</summary>
+internal sealed class ProtocolBlock
+{
+    public List<ProtocolEvent> Events { get; } = new();
+
+    public List<ProtocolEdge> Edges { get; } = new();
+
+    /// <summary>Arriving here is completing the method normally.</summary>
+    public bool IsNormalExit { get; set; }
+
+    /// <summary>A catch or filter entry: reached only because something threw, so it starts knowing nothing and owing nothing.</summary>
+    public bool IsHandlerEntry { get; set; }
+}
+
+/// <summary>A method reduced to what matters for the doorbell protocol. Block 0 is the entry.</summary>
+internal sealed class ProtocolGraph
+{
+    public List<ProtocolBlock> Blocks { get; } = new();
+
+    public int KeyCount { get; set; }
+
+    public ProtocolBlock AddBlock()
+    {
+        var block = new ProtocolBlock();
+        Blocks.Add(block);
+        return block;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using DoorbellGuard.Analyzers.Flow;
+using DoorbellGuard.Analyzers.Plumbing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace DoorbellGuard.Analyzers.Translation;
+
+/// <summary>A violation ready to report: the rule, the ring it concerns, and how the user wrote the doorbell.</summary>
+internal readonly struct ProtocolReport
+{
+    public ProtocolReport(ProtocolRule rule, Location location, string doorbellText)
+    {
+        Rule = rule;
+        Location = location;
+        DoorbellText = doorbellText;
+    }
+
+    public ProtocolRule Rule { get; }
+
+    public Location Location { get; }
+
+    public string DoorbellText { get; }
+}
+
+/// <summary>Runs the protocol analysis over a body's graph and over every lambda and local function in it, each on its own.</summary>
+internal static class FunctionAnalysis
+{
+    public static void Analyze(
+        ControlFlowGraph graph,
+        IMethodSymbol? function,
+        bool isRingWrapper,
+        ProtocolSymbols symbols,
+        ProtocolConfiguration configuration,
+        ProtocolBudget budget,
+        ImmutableArray<ProtocolReport>.Builder reports,
+        CancellationToken cancellationToken)
+    {
+        Analyze(graph, function, isRingWrapper, symbols, configuration, budget, reports, 0, cancellationToken);
+    }
+
+    private static void Analyze(
+        ControlFlowGraph graph,
+        IMethodSymbol? function,
+        bool isRingWrapper,
+        ProtocolSymbols symbols,
+        ProtocolConfiguration configuration,
+        ProtocolBudget budget,
+        ImmutableArray<ProtocolReport>.Builder reports,
+        int depth,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var captured = CapturedRoots.Collect(graph, cancellationToken);
+        var model = new CfgTranslator(graph, symbols, configuration, function, isRingWrapper, captured, budget.MaxBlocks, cancellationToken).Translate();
+        if (model.Graph is not null && model.HasRing)
+        {
+            var result = ProtocolAnalysis.Run(model.Graph, budget, cancellationToken);
+            foreach (var violation in result.Violations)
+            {
+                var site = model.Sites[violation.Site];
+                reports.Add(new ProtocolReport(violation.Rule, site.Location, site.DoorbellText));
+            }
+        }
+
+        if (depth >= NestedFunctions.MaxDepth)
+            return;
+        foreach (var nested in NestedFunctions.Of(graph, cancellationToken))
+            Analyze(nested.Graph, nested.Symbol, false, symbols, configuration, budget, reports, depth + 1, cancellationToken);
+    }
+}

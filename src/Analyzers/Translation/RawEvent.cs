@@ -1,0 +1,61 @@
+using DoorbellGuard.Analyzers.Flow;
+using Microsoft.CodeAnalysis;
+
+namespace DoorbellGuard.Analyzers.Translation;
+
+/// <summary>Which keys an event touches, decided once every key of the method is known.</summary>
+internal enum RawScope
+{
+    /// <summary>Exactly the key <see cref="RawEvent.Path"/>.</summary>
+    Exact,
+
+    /// <summary>Every key at or under <see cref="RawEvent.Path"/> (assigning <c>_q</c> replaces <c>_q.Doorbell</c>).</summary>
+    Prefix,
+
+    /// <summary>Every key whose root a lambda or local function of the method uses.</summary>
+    Captured,
+
+    /// <summary>Every key rooted at a static member of <see cref="RawEvent.Type"/>.</summary>
+    StaticOfType,
+
+    /// <summary>Every key rooted at a static member.</summary>
+    AllStatic,
+
+    /// <summary>Holder events: no key.</summary>
+    None,
+}
+
+/// <summary>A model event before keys are numbered: it names an access path.</summary>
+internal readonly struct RawEvent
+{
+    public RawEvent(ProtocolEventKind kind, RawScope scope, AccessPath? path = null, int site = -1, int holder = -1, int sourceHolder = -1, bool created = false, ITypeSymbol? type = null, byte mask = StatusMask.All)
+    {
+        Mask = mask;
+        Kind = kind;
+        Scope = scope;
+        Path = path;
+        Site = site;
+        Holder = holder;
+        SourceHolder = sourceHolder;
+        Created = created;
+        Type = type;
+    }
+
+    public ProtocolEventKind Kind { get; }
+
+    public RawScope Scope { get; }
+
+    public AccessPath? Path { get; }
+
+    public int Site { get; }
+
+    public int Holder { get; }
+
+    public int SourceHolder { get; }
+
+    public bool Created { get; }
+
+    public ITypeSymbol? Type { get; }
+
+    public byte Mask { get; }
+}

@@ -1,0 +1,204 @@
+using System.Threading.Tasks;
+using VerifyCS = DoorbellGuard.Analyzers.Tests.Verifiers.DoorbellVerifier;
+
+namespace DoorbellGuard.Analyzers.Tests;
+
+/// <summary>DBL005: a doorbell created in the method is rung before Connect on some path.</summary>
+public class Dbl005Tests
+{
+    private const string Helpers = """
+
+        static class Status
+        {
+            public static void Handle(DoorbellStatus status) { }
+        }
+        """;
+
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Expected(int location, string doorbell) =>
+        VerifyCS.Diagnostic(Descriptors.RingBeforeConnect).WithLocation(location).WithArguments(doorbell);
+
+    [Fact]
+    public async Task Created_doorbell_rung_before_connect_is_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            class C
+            {
+                void M(HardwareQueue q)
+                {
+                    var d = q.CreateDoorbell();
+                    {|#0:d.Ring(1)|};
+                    Status.Handle(d.ReadStatus());
+                }
+            }
+            """ + Helpers,
+            Expected(0, "d"));
+    }
+
+    [Fact]
+    public async Task Connect_before_ring_is_clean()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            class C
+            {
+                void M(HardwareQueue q)
+                {
+                    var d = q.CreateDoorbell(new DoorbellOptions { RequireSecondaryCpuVirtualAddress = true });
+                    d.Connect();
+                    d.Ring(1);
+                    Status.Handle(d.ReadStatus());
+                }
+            }
+            """ + Helpers);
+    }
+
+    [Fact]
+    public async Task Connect_on_one_path_only_is_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            class C
+            {
+                void M(HardwareQueue q, bool b)
+                {
+                    var d = q.CreateDoorbell();
+                    if (b)
+                        d.Connect();
+                    {|#0:d.Ring(1)|};
+                    Status.Handle(d.ReadStatus());
+                }
+            }
+            """ + Helpers,
+            Expected(0, "d"));
+    }
+
+    [Fact]
+    public async Task Failed_connect_caught_and_returned_is_clean()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            class C
+            {
+                bool M(HardwareQueue q)
+                {
+                    var d = q.CreateDoorbell();
+                    try
+                    {
+                        d.Connect();
+                    }
+                    catch (DoorbellException)
+                    {
+                        return false;
+                    }
+                    d.Ring(1);
+                    Status.Handle(d.ReadStatus());
+                    return true;
+                }
+            }
+            """ + Helpers);
+    }
+
+    [Fact]
+    public async Task Parameters_and_fields_may_be_rung_first()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            class C
+            {
+                private Doorbell _d = null!;
+
+                void M(Doorbell d)
+                {
+                    d.Ring(1);
+                    Status.Handle(d.ReadStatus());
+                    _d.Ring(1);
+                    Status.Handle(_d.ReadStatus());
+                }
+            }
+            """ + Helpers);
+    }
+
+    [Fact]
+    public async Task Field_assigned_a_new_doorbell_in_the_method_counts_as_created()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            class C
+            {
+                private Doorbell _d = null!;
+
+                void Reset(HardwareQueue q)
+                {
+                    _d = q.CreateDoorbell();
+                    {|#0:this._d.Ring(1)|};
+                    Status.Handle(_d.ReadStatus());
+                }
+            }
+            """ + Helpers,
+            Expected(0, "this._d"));
+    }
+
+    [Fact]
+    public async Task Doorbell_created_in_a_lambda_is_checked_in_the_lambda()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using DoorbellGuard;
+            class C
+            {
+                void M(HardwareQueue q)
+                {
+                    Action submit = () =>
+                    {
+                        var d = q.CreateDoorbell();
+                        {|#0:d.Ring(1)|};
+                        Status.Handle(d.ReadStatus());
+                    };
+                    Action captured = () => { var d = q.CreateDoorbell(); d.Connect(); d.Ring(1); Status.Handle(d.ReadStatus()); };
+                }
+            }
+            """ + Helpers,
+            Expected(0, "d"));
+    }
+
+    [Fact]
+    public async Task Doorbell_created_outside_a_lambda_is_not_judged_inside_it()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using DoorbellGuard;
+            class C
+            {
+                Action M(HardwareQueue q)
+                {
+                    var d = q.CreateDoorbell();
+                    return () => { d.Ring(1); Status.Handle(d.ReadStatus()); };
+                }
+            }
+            """ + Helpers);
+    }
+
+    [Fact]
+    public async Task Connect_only_from_the_second_iteration_is_reported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            class C
+            {
+                void M(HardwareQueue q, int n)
+                {
+                    var d = q.CreateDoorbell();
+                    for (var i = 0; i < n; i++)
+                    {
+                        if (i > 0)
+                            d.Connect(); // too late for the first iteration
+                        {|#0:d.Ring((ulong)i)|};
+                        Status.Handle(d.ReadStatus());
+                    }
+                }
+            }
+            """ + Helpers,
+            Expected(0, "d"));
+    }
+}

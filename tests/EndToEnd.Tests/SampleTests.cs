@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using DoorbellGuard.EndToEnd.Tests.Infrastructure;
+
+namespace DoorbellGuard.EndToEnd.Tests;
+
+/// <summary>The README's first command, exactly as a newcomer types it in a fresh clone.</summary>
+[Collection(PackedFeedCollection.Name)]
+public sealed class SampleTests(PackedFeed feed)
+{
+    private static string SampleDirectory => Path.GetDirectoryName(RepositoryPaths.SampleProject)!;
+
+    [Fact(Skip = Pending.Analyzer)]
+    public void First_run_shows_the_analyzer_warnings_on_the_mistakes()
+    {
+        CommandResult run = FirstRun();
+
+        Assert.True(run.Succeeded, run.ToString());
+        IReadOnlyList<ReportedDiagnostic> reported = Diagnostics.FromBuildOutput(run.Output);
+        Assert.Equal(Diagnostics.ExpectedInSources(SampleDirectory), reported.Select(d => d.Where));
+        Assert.All(reported, d => Assert.Equal("warning", d.Severity));
+        Assert.All(reported, d => Assert.Equal("ClassicMistakes.cs", d.File));
+        Assert.Equal(["DBL001", "DBL002", "DBL003", "DBL004", "DBL005"], reported.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void First_run_submits_through_victimization_and_a_power_transition_and_loses_nothing()
+    {
+        CommandResult run = FirstRun();
+
+        Assert.True(run.Succeeded, run.ToString());
+        string[] lines = run.Output.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, l => l.Contains("victimiz", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(lines, l => l.Contains("D3", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("reconnect", StringComparison.OrdinalIgnoreCase));
+        string summary = Assert.Single(lines, l => l.StartsWith("submissions:", StringComparison.Ordinal));
+        Assert.EndsWith(", 0 pending, 0 lost", summary, StringComparison.Ordinal);
+        Assert.Matches(@"^submissions: (\d+) queued, \1 executed,", summary);
+    }
+
+    [Fact]
+    public void Second_run_shows_the_warnings_again()
+    {
+        CommandResult first = FirstRun();
+        Assert.True(first.Succeeded, first.ToString());
+
+        CommandResult second = feed.Once("sample-second-run", () => RunSample());
+
+        Assert.True(second.Succeeded, second.ToString());
+        Assert.Equal(
+            Diagnostics.FromBuildOutput(first.Output).Select(d => d.Where),
+            Diagnostics.FromBuildOutput(second.Output).Select(d => d.Where));
+    }
+
+    private CommandResult FirstRun() => feed.Once("sample-first-run", () => RunSample());
+
+    /// <summary>`dotnet run --project samples/DoorbellGuard.Sample`, from the repository root.</summary>
+    private static CommandResult RunSample() => DotnetCli.Run(
+        RepositoryPaths.Root,
+        ["run", "--project", Path.Combine("samples", "DoorbellGuard.Sample")]);
+}
