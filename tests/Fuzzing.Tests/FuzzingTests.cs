@@ -48,6 +48,14 @@ public sealed class FuzzingTests
                 }
             }
         }
+        foreach (var folder in TestSourceCorpus.CorpusFolders.Where(f => Directory.Exists(Path.Combine(RepositoryFiles.Root, f))))
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryFiles.Root, folder), "*.cs", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(RepositoryFiles.Root, file).Replace('\\', '/');
+                Assert.True(seeds.Any(s => s.Origin == relative), $"{relative} is in the valid-code corpus but not a fuzzing seed.");
+            }
+        }
         Assert.All(seeds, s => Assert.DoesNotContain("{|", s.Text, StringComparison.Ordinal));
     }
 

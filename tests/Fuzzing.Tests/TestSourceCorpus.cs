@@ -23,7 +23,10 @@ public static class TestSourceCorpus
     /// <summary>The test projects whose sources are mined.</summary>
     public static readonly string[] TestProjects = { "tests/Analyzers.Tests", "tests/CodeFixes.Tests" };
 
-    /// <summary>Folders whose files are C# test inputs themselves (a valid-code corpus), taken whole.</summary>
+    /// <summary>Corpus folders of the repository whose .cs files are test inputs themselves, taken whole.</summary>
+    public static readonly string[] CorpusFolders = { "tests/ValidCode" };
+
+    /// <summary>Folders inside the test projects whose files are C# test inputs themselves, taken whole.</summary>
     private static readonly string[] CorpusFolderNames = { "ValidCode", "Corpus", "Samples", "TestData" };
 
     private static readonly Regex NamedSpanStart = new(@"\{\|[^:|{}\r\n]*:", RegexOptions.CultureInvariant);
@@ -62,6 +65,19 @@ public static class TestSourceCorpus
                 {
                     Add($"{relative}#{index++}", literal);
                 }
+            }
+        }
+
+        foreach (var folder in CorpusFolders)
+        {
+            var directory = Path.Combine(RepositoryFiles.Root, folder);
+            if (!Directory.Exists(directory))
+            {
+                continue;
+            }
+            foreach (var file in SourceFiles(directory).Where(f => f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)))
+            {
+                Add(Path.GetRelativePath(RepositoryFiles.Root, file).Replace('\\', '/'), File.ReadAllText(file));
             }
         }
 
