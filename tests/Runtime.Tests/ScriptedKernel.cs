@@ -13,6 +13,8 @@ internal sealed unsafe class ScriptedKernel : IDoorbellKernel, IDisposable
     public int ConnectResult { get; set; }
     public int NotifyResult { get; set; }
     public ulong StatusAfterConnect { get; set; }
+    public bool ClobberFenceOnConnect { get; set; }
+    public nint FenceAddressOverride { get; set; }
     public int Connects;
     public int Notifies;
     public int Destroys;
@@ -28,7 +30,7 @@ internal sealed unsafe class ScriptedKernel : IDoorbellKernel, IDisposable
     {
         bool secondary = (parameters.Flags & DoorbellCreateFlags.RequireSecondaryCpuVirtualAddress) != 0;
         mapping = NtStatus.IsSuccess(CreateResult)
-            ? new DoorbellMapping(7, (nint)DoorbellPage, secondary ? (nint)SecondaryPage : 0, (nint)StatusPage, (nint)FencePage)
+            ? new DoorbellMapping(7, (nint)DoorbellPage, secondary ? (nint)SecondaryPage : 0, (nint)StatusPage, FenceAddressOverride != 0 ? FenceAddressOverride : (nint)FencePage)
             : default;
         SetStatus(2);
         return CreateResult;
@@ -37,6 +39,8 @@ internal sealed unsafe class ScriptedKernel : IDoorbellKernel, IDisposable
     public int ConnectDoorbell(uint doorbellHandle)
     {
         Connects++;
+        if (ClobberFenceOnConnect)
+            Volatile.Write(ref *FencePage, 0);
         if (NtStatus.IsSuccess(ConnectResult))
             SetStatus(StatusAfterConnect);
         return ConnectResult;

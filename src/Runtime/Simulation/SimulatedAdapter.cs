@@ -23,7 +23,7 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
     private const uint PacketMagic = 0x31474244;
     private const ulong StatusConnected = 0, StatusConnectedNotify = 1, StatusRetry = 2, StatusAbort = 3;
 
-    private static readonly Lazy<SimulatedAdapter> s_default = new(() => new SimulatedAdapter());
+    private static readonly Lazy<SimulatedAdapter> s_default = new(() => new SimulatedAdapter { _isDefault = true });
 
     private readonly object _gate = new();
     private readonly SimulatedAdapterOptions _options;
@@ -41,6 +41,7 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
     private bool _deviceLost;
     private bool _poweredDown;
     private bool _disposed;
+    private bool _isDefault;
     private long _victimizations, _engineF1, _powerDowns, _wakes, _suspensions, _resumes, _deviceLosses, _kernelConnects;
 
     /// <summary>Creates an adapter.</summary>
@@ -399,12 +400,15 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
             return _queues.TryGetValue(hardwareQueueHandle, out SimQueue? queue) ? queue.Record : null;
     }
 
-    /// <summary>Stops the background GPU thread; later kernel calls fail with STATUS_DEVICE_REMOVED. Memory of live queues is freed when they are disposed. Idempotent.</summary>
+    /// <summary>
+    /// Stops the background GPU thread; later kernel calls fail with STATUS_DEVICE_REMOVED. Memory of live queues is
+    /// freed when they are disposed. Idempotent. <see cref="Default"/> ignores it: other code shares it.
+    /// </summary>
     public void Dispose()
     {
         lock (_gate)
         {
-            if (_disposed)
+            if (_disposed || _isDefault)
                 return;
             _disposed = true;
         }
