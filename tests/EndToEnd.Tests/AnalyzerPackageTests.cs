@@ -26,7 +26,7 @@ public sealed class AnalyzerPackageTests(PackedFeed feed)
         Assert.Equal("all", reference.Element("PrivateAssets")?.Value ?? (string?)reference.Attribute("PrivateAssets"));
     }
 
-    [Fact(Skip = Pending.Analyzer)]
+    [Fact]
     public void Build_reports_the_mistakes_made_through_ones_own_wrappers()
     {
         (ConsumerProject consumer, CommandResult build) = OwnWrappers(severity: null);
@@ -38,7 +38,7 @@ public sealed class AnalyzerPackageTests(PackedFeed feed)
         Assert.Equal(["DBL001", "DBL002", "DBL003", "DBL004"], reported.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
     }
 
-    [Fact(Skip = Pending.Analyzer)]
+    [Fact]
     public void Sarif_log_lists_the_same_diagnostics()
     {
         (ConsumerProject consumer, CommandResult build) = OwnWrappers(severity: null);
@@ -47,7 +47,7 @@ public sealed class AnalyzerPackageTests(PackedFeed feed)
         Assert.Equal(consumer.ExpectedDiagnostics, Diagnostics.FromSarif(consumer.SarifPath).Select(d => d.Where));
     }
 
-    [Fact(Skip = Pending.Analyzer)]
+    [Fact]
     public void Editorconfig_severities_apply()
     {
         (ConsumerProject consumer, CommandResult build) = OwnWrappers(
