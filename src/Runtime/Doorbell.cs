@@ -201,7 +201,7 @@ public sealed unsafe class Doorbell : IDisposable
             if (attempt >= _maxRingAttempts)
             {
                 throw new DoorbellException("Doorbell " + Handle.ToString(CultureInfo.InvariantCulture) + " was still DISCONNECTED_RETRY after "
-                    + attempt.ToString(CultureInfo.InvariantCulture) + " ring attempts (each retry connected first), so the ring did not reach the GPU. "
+                    + attempt.ToString(CultureInfo.InvariantCulture) + " ring attempts (each retry connected first), so the ring may not have reached the GPU; ringing the same value again later is harmless. "
                     + "Other queues keep taking its physical doorbell: use fewer queues than the GPU has doorbells, or raise DoorbellOptions.MaxRingAttempts.");
             }
 

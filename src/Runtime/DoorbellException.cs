@@ -17,6 +17,12 @@ public class DoorbellException : Exception
     /// <summary>The NTSTATUS the OS returned, or null when the failure did not come from an OS call.</summary>
     public int? NtStatus { get; }
 
+    /// <summary>
+    /// Set by <see cref="HardwareQueue.Submit(System.ReadOnlySpan{byte})"/> when its command buffer was queued but its
+    /// ring was not confirmed: the fence value that command buffer signals once a later ring delivers it. Null otherwise.
+    /// </summary>
+    public ulong? FenceValue { get; internal init; }
+
     /// <summary>The failure of a D3DKMT entry point: the right exception type and a message with the NTSTATUS in hex and its meaning.</summary>
     internal static DoorbellException FromStatus(string entryPoint, int status, string advice)
     {

@@ -167,7 +167,11 @@ public sealed unsafe class HardwareQueue : IDisposable
     /// <param name="commandBuffer">The commands. The ring holds them after DoorbellGuard's 16-byte packet header (magic, length, fence value).</param>
     /// <returns>The fence value the GPU signals when it has executed the command buffer.</returns>
     /// <exception cref="DoorbellAbortedException">The device is lost; this and every later submission failed.</exception>
-    /// <exception cref="DoorbellException">The ring did not reach the GPU (retries exhausted, kernel call failed, ring buffer full too long).</exception>
+    /// <exception cref="DoorbellException">
+    /// The ring was not confirmed (retries exhausted, a kernel call failed): the command buffer stays queued under
+    /// <see cref="DoorbellException.FenceValue"/> and runs with the next confirmed ring, so do not submit it again.
+    /// Or the ring buffer stayed full too long (FenceValue null: nothing was queued).
+    /// </exception>
     /// <exception cref="ArgumentException">The command buffer does not fit in the ring buffer.</exception>
     /// <exception cref="ObjectDisposedException">The queue was disposed.</exception>
     public ulong Submit(ReadOnlySpan<byte> commandBuffer)
@@ -180,12 +184,24 @@ public sealed unsafe class HardwareQueue : IDisposable
             {
                 doorbell.RingAndConfirmCore(queued.WritePointer, doorbell.ProgressFenceLastQueuedAddress, queued.FenceValue);
             }
-            catch (DoorbellException ex)
+            catch (DoorbellAbortedException)
             {
-                if (ex is DoorbellAbortedException)
-                    _aborted = true;
+                _aborted = true;
                 _record?.OnSurfaced(queued.FenceValue);
                 throw;
+            }
+            catch (DoorbellException ex)
+            {
+                // The packet cannot be taken back: the GPU may have received the ring before the status changed.
+                // A later ring of a higher write pointer delivers it, and repeated rings are harmless.
+                _record?.OnSurfaced(queued.FenceValue);
+                string fence = queued.FenceValue.ToString(CultureInfo.InvariantCulture);
+                throw new DoorbellException("The command buffer with fence " + fence + " was queued, but its ring was not confirmed: " + ex.Message
+                    + " It stays in the ring buffer and runs with the next confirmed ring on this queue: do not submit it again; submit more work"
+                    + " (an empty command buffer will do) and wait for fence " + fence + ".", ex)
+                {
+                    FenceValue = queued.FenceValue,
+                };
             }
 
             _record?.OnDelivered(queued.FenceValue);

@@ -144,3 +144,34 @@ public class LostWorkTests
         Assert.Equal(1, adapter.Audit.SubmissionsSilentlyLost);
     }
 }
+
+public class UnconfirmedRingTests
+{
+    [Fact]
+    public void Submit_that_runs_out_of_attempts_names_the_fence_and_a_later_ring_delivers_it()
+    {
+        using var adapter = new SimulatedAdapter();
+        using var queue = new HardwareQueue(adapter, new HardwareQueueOptions { Doorbell = new DoorbellOptions { MaxRingAttempts = 1 } });
+        queue.Submit([1]);
+        adapter.VictimizeDoorbell(queue);
+
+        var ex = Assert.Throws<DoorbellException>(() => queue.Submit([2]));
+
+        Assert.Equal(2UL, ex.FenceValue);
+        Assert.Contains("fence 2 was queued, but its ring was not confirmed", ex.Message);
+        Assert.Contains("still DISCONNECTED_RETRY after 1 ring attempts", ex.Message);
+        Assert.Contains("do not submit it again", ex.Message);
+        Assert.IsType<DoorbellException>(ex.InnerException);
+        Assert.Equal(1, adapter.Audit.SubmissionsSurfaced);
+        adapter.Audit.AssertNothingSilentlyLost();
+
+        queue.Doorbell!.Connect();
+        ulong flush = queue.Submit([]);
+
+        Assert.True(queue.WaitForFence(flush, TimeSpan.FromSeconds(5)));
+        SimulationAudit audit = adapter.Audit;
+        Assert.Equal(3, audit.SubmissionsExecuted);
+        Assert.Equal(0, audit.SubmissionsSurfaced);
+        audit.AssertNothingSilentlyLost();
+    }
+}

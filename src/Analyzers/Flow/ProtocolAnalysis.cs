@@ -358,6 +358,13 @@ internal static class ProtocolAnalysis
                         return;
                     }
 
+                    // Reading again without a ring in between sees the same status: only the holder changes.
+                    if (x.Phase == Phase.Read)
+                    {
+                        output.Add(x.WithHolders(holders));
+                        return;
+                    }
+
                     for (var status = 0; status < 4; status++)
                         output.Add(x.Read(status, readId, holders));
                     return;

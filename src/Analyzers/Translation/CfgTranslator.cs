@@ -164,7 +164,15 @@ internal sealed class CfgTranslator
     {
         var model = _graph.Blocks[modelIndex];
         var (holder, whenTrue) = _tests[block.Ordinal];
-        if (block.ConditionalSuccessor is { } conditional)
+        if (block.ConditionalSuccessor is { } constantBranch && block.BranchValue?.ConstantValue is { HasValue: true, Value: bool constant })
+        {
+            // while (true), if (false): only one way is possible.
+            var jumps = constant == (block.ConditionKind == ControlFlowConditionKind.WhenTrue);
+            var only = jumps ? constantBranch : block.FallThroughSuccessor;
+            if (only is not null)
+                model.Edges.Add(new ProtocolEdge(Resolve(only, context)));
+        }
+        else if (block.ConditionalSuccessor is { } conditional)
         {
             var taken = block.ConditionKind == ControlFlowConditionKind.WhenTrue ? whenTrue : (byte)(~whenTrue & StatusMask.All);
             model.Edges.Add(new ProtocolEdge(Resolve(conditional, context), holder, holder >= 0 ? taken : StatusMask.All));

@@ -171,11 +171,7 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
             {
                 if (_options.DoorbellModel == DoorbellModel.Dedicated && _connectedPhysical >= _options.PhysicalDoorbellCount)
                 {
-                    SimDoorbell victim = _doorbells.Values
-                        .Where(d => d.Connected && d != doorbell)
-                        .OrderBy(d => d.Queue.Suspended ? 0 : 1)
-                        .ThenBy(d => d.LastUsed)
-                        .First();
+                    SimDoorbell victim = LeastRecentlyUsedLocked(doorbell);
                     _victimizations++;
                     DisconnectLocked([victim], StatusRetry);
                 }
@@ -523,6 +519,25 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
         }
     }
 
+    /// <summary>The victim of a connect: a suspended queue's doorbell first, then the least recently used.</summary>
+    private SimDoorbell LeastRecentlyUsedLocked(SimDoorbell connecting)
+    {
+        SimDoorbell? victim = null;
+        foreach (SimDoorbell candidate in _doorbells.Values)
+        {
+            if (!candidate.Connected || candidate == connecting)
+                continue;
+            if (victim == null
+                || (candidate.Queue.Suspended && !victim.Queue.Suspended)
+                || (candidate.Queue.Suspended == victim.Queue.Suspended && candidate.LastUsed < victim.LastUsed))
+            {
+                victim = candidate;
+            }
+        }
+
+        return victim!;
+    }
+
     private void SuspendLocked(SimQueue queue, long resumeAtFaultEvent)
     {
         if (queue.Suspended)
@@ -539,6 +554,12 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
         queue.Suspended = false;
         queue.ResumeAtFaultEvent = long.MaxValue;
         _resumes++;
+        if (_poweredDown && queue.ReadPointer < queue.Received)
+        {
+            _poweredDown = false; // work waiting on a resumed context wakes the device
+            _wakes++;
+        }
+
         ExecuteLocked(queue);
     }
 
@@ -593,8 +614,11 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
     private SimulatedFault InjectRandomFaultLocked()
     {
         long faultEvent = ++_faultEvents;
-        foreach (SimQueue queue in _queues.Values.Where(q => q.Suspended && q.ResumeAtFaultEvent <= faultEvent).ToList())
-            ResumeLocked(queue);
+        if (_suspensions > _resumes)
+        {
+            foreach (SimQueue queue in _queues.Values.Where(q => q.Suspended && q.ResumeAtFaultEvent <= faultEvent).ToList())
+                ResumeLocked(queue);
+        }
         if (_randomKinds.Length == 0 || _deviceLost)
             return new SimulatedFault(SimulatedFaultKind.None, 0, -1);
         SimulatedFaultKinds kind = _randomKinds[_random.Next(_randomKinds.Length)];

@@ -1,0 +1,157 @@
+using System.Threading.Tasks;
+using VerifyCS = DoorbellGuard.Analyzers.Tests.Verifiers.DoorbellVerifier;
+
+namespace DoorbellGuard.Analyzers.Tests;
+
+/// <summary>User wrappers: declared by attribute (ours, or the user's own in any namespace) or named in .editorconfig.</summary>
+public class WrapperTests
+{
+    private const string VendorQueue = """
+
+        namespace Vendor
+        {
+            using DoorbellGuard;
+
+            public sealed class Queue
+            {
+                private readonly Doorbell _d = null!;
+                public void Kick(ulong tail) => _d.Ring(tail);
+                public DoorbellStatus Status => _d.ReadStatus();
+                public void Reconnect() => _d.Connect();
+                public void Tell() => _d.NotifyWorkSubmission();
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Wrappers_declared_with_the_runtime_attributes()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            static class Submission
+            {
+                [DoorbellRing]
+                public static void Kick(this Doorbell doorbell, ulong tail) => doorbell.Ring(tail);
+
+                [DoorbellStatusRead]
+                public static DoorbellStatus Check(Doorbell doorbell) => doorbell.ReadStatus();
+            }
+            class C
+            {
+                void Bad(Doorbell d) { {|#0:d.Kick(1)|}; }
+
+                bool Good(Doorbell d)
+                {
+                    Submission.Kick(d, 1);
+                    var s = Submission.Check(d);
+                    if (s == DoorbellStatus.ConnectedNotify) d.NotifyWorkSubmission();
+                    if (s == DoorbellStatus.DisconnectedRetry) { d.Connect(); return Good(d); }
+                    return s != DoorbellStatus.DisconnectedAbort;
+                }
+            }
+            """,
+            Expect.NoRead(0));
+    }
+
+    [Fact]
+    public async Task Wrappers_declared_with_the_user_s_own_attributes_in_any_namespace()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using DoorbellStatus = DoorbellGuard.DoorbellStatus;
+            namespace My.Gpu
+            {
+                [AttributeUsage(AttributeTargets.Method | AttributeTargets.Property)] sealed class DoorbellRingAttribute : Attribute { }
+                [AttributeUsage(AttributeTargets.Method | AttributeTargets.Property)] sealed class DoorbellStatusRead : Attribute { }
+                [AttributeUsage(AttributeTargets.Method | AttributeTargets.Property)] sealed class DoorbellConnect : Attribute { }
+
+                sealed class Engine
+                {
+                    private readonly DoorbellGuard.Doorbell _d = null!;
+
+                    [DoorbellRing] public void Kick(ulong tail) => _d.Ring(tail);
+                    [DoorbellStatusRead] public DoorbellStatus Status => _d.ReadStatus();
+                    [DoorbellConnect] public void Reconnect() => _d.Connect();
+                }
+
+                class User
+                {
+                    void Bad(Engine engine) { {|#0:engine.Kick(1)|}; }
+
+                    void Good(Engine engine)
+                    {
+                        engine.Kick(1);
+                        switch (engine.Status)
+                        {
+                            case DoorbellStatus.DisconnectedRetry: engine.Reconnect(); Good(engine); break;
+                            case DoorbellStatus.DisconnectedAbort: throw new DoorbellGuard.DoorbellAbortedException("lost");
+                            case DoorbellStatus.ConnectedNotify: throw new NotSupportedException();
+                        }
+                    }
+
+                    void NoReconnect(Engine engine)
+                    {
+                        {|#1:engine.Kick(1)|};
+                        switch (engine.Status)
+                        {
+                            case DoorbellStatus.DisconnectedRetry: break;
+                            case DoorbellStatus.DisconnectedAbort: throw new DoorbellGuard.DoorbellAbortedException("lost");
+                            case DoorbellStatus.ConnectedNotify: throw new NotSupportedException();
+                        }
+                    }
+                }
+            }
+            """,
+            Expect.NoRead(0, "engine"), Expect.Retry(1, "engine"));
+    }
+
+    [Fact]
+    public async Task Wrappers_named_in_editorconfig()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            class C
+            {
+                void Bad(Vendor.Queue q) { {|#0:q.Kick(1)|}; }
+
+                void Good(Vendor.Queue q)
+                {
+                    q.Kick(1);
+                    var s = q.Status;
+                    if (s == DoorbellStatus.ConnectedNotify) q.Tell();
+                    if (s == DoorbellStatus.DisconnectedRetry) { q.Reconnect(); Good(q); return; }
+                    if (s == DoorbellStatus.DisconnectedAbort) throw new DoorbellAbortedException("lost");
+                }
+            }
+            """ + VendorQueue,
+            """
+            root = true
+
+            [*.cs]
+            doorbellguard.ring_methods = M:Vendor.Queue.Kick(System.UInt64)
+            doorbellguard.status_read_methods = P:Vendor.Queue.Status
+            doorbellguard.connect_methods = Vendor.Queue.Reconnect
+            doorbellguard.notify_methods = M:Vendor.Queue.Tell | M:Vendor.Queue.DoesNotExist
+            """,
+            Expect.NoRead(0, "q"));
+    }
+
+    [Fact]
+    public async Task Without_configuration_vendor_methods_are_plain_calls_and_their_bodies_are_checked()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            class C
+            {
+                void M(Vendor.Queue q) { q.Kick(1); }
+            }
+            """ + VendorQueue.Replace("_d.Ring(tail)", "{|#0:_d.Ring(tail)|}"),
+            Expect.NoRead(0, "_d"));
+    }
+
+    [Fact]
+    public void Configured_ids_split_on_bars_semicolons_and_top_level_commas()
+    {
+        var ids = Plumbing.ProtocolConfiguration.SplitIds("M:A.B.C(System.Int32,System.UInt64), P:A.B.D ;M:A.B.E|  T.F ");
+        Assert.Equal(new[] { "M:A.B.C(System.Int32,System.UInt64)", "P:A.B.D", "M:A.B.E", "T.F" }, ids);
+    }
+}
