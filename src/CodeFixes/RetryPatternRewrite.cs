@@ -1,0 +1,304 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DoorbellGuard.CodeFixes;
+
+/// <summary>
+/// The rewrite behind "Check doorbell status and retry on disconnect": the ring goes into the documented
+/// do/while loop (read the status, reconnect on DisconnectedRetry), then the abort and notify cases are handled.
+/// When the ring already sits in such a loop, only what is missing is added.
+/// </summary>
+internal static class RetryPatternRewrite
+{
+    /// <summary>The rewritten root, or null when the ring is not in a shape this fix can rewrite or nothing is missing.</summary>
+    public static SyntaxNode? TryRewrite(SyntaxNode root, RingSite site, SyntaxGenerator generator)
+    {
+        var syntax = new DoorbellSyntax(generator, site.Symbols);
+        if (site.IsConditional)
+        {
+            return site.Invocation.Parent is ConditionalAccessExpressionSyntax { Parent: ExpressionStatementSyntax conditionalStatement }
+                && site.DoorbellPath is not null
+                && StatementContainer.Of(conditionalStatement) is { } conditionalContainer
+                ? RewriteConditional(root, site, conditionalContainer, syntax)
+                : null;
+        }
+
+        if (site.Invocation.Parent is ExpressionStatementSyntax ringStatement)
+        {
+            var existing = TryCompleteExistingLoop(root, site, ringStatement, syntax);
+            if (existing is not null)
+            {
+                return existing.Value.Root;
+            }
+
+            var container = StatementContainer.Of(ringStatement);
+            return container is null ? null : RewriteInContainer(root, site, container, syntax);
+        }
+
+        var body = StatementContainer.OfExpressionBody(site.Invocation, site.Model);
+        return body is null ? null : RewriteInContainer(root, site, body, syntax);
+    }
+
+    private static SyntaxNode RewriteInContainer(SyntaxNode root, RingSite site, StatementContainer container, DoorbellSyntax syntax)
+    {
+        var statements = container.Statements;
+        var ringStatement = statements[container.Index];
+        var next = container.Index + 1 < statements.Count ? statements[container.Index + 1] : null;
+        var read = StatusReadAfterRing.Find(site, next);
+        var names = new UniqueNames(site.Invocation, site.Model);
+
+        var before = new List<StatementSyntax>();
+        var ring = HoistArguments(site, (ExpressionStatementSyntax)ringStatement, names, before, out var doorbell);
+
+        var statusName = read.Name ?? names.Next("status");
+        if (read.Kind != StatusReadKind.Assignment)
+        {
+            before.Add(syntax.DeclareStatus(statusName, read.DeclaredType));
+        }
+
+        var tailStart = container.Index + 1 + (read.ConsumesStatement ? 1 : 0);
+        var scan = StatusHandlingScan.Run(site, statements, tailStart, statusName, read.Kind == StatusReadKind.Inline, ringAndConfirm: false);
+
+        var readInLoop = DoorbellSyntax.Assign(statusName, DoorbellSyntax.Call(doorbell, "ReadStatus"));
+        if (read.ConsumesStatement && read.Statement is { } consumed)
+        {
+            readInLoop = readInLoop.WithLeadingTrivia(DoorbellSyntax.CommentLines(consumed.GetLeadingTrivia()))
+                .WithTrailingTrivia(consumed.GetTrailingTrivia());
+        }
+
+        var loop = RetryLoop(syntax, ring.WithoutLeadingTrivia(), readInLoop, statusName, doorbell, scan.RetryComments);
+        var replacement = new List<StatementSyntax>(before) { loop };
+        AddMissingChecks(syntax, replacement, scan, statusName, doorbell);
+        replacement = replacement.Select(DoorbellSyntax.Formatted).ToList();
+        replacement[0] = replacement[0].WithLeadingTrivia(ringStatement.GetLeadingTrivia());
+
+        var result = statements.Take(container.Index).ToList();
+        result.AddRange(replacement);
+        for (var i = container.Index + 1; i < statements.Count; i++)
+        {
+            var original = statements[i];
+            if (i < tailStart)
+            {
+                continue;
+            }
+
+            var current = read.Kind == StatusReadKind.Inline && original == read.Statement ? read.ReplaceInlineReads(original, statusName) : original;
+            var rewritten = scan.Rewrite(original, current);
+            if (rewritten is not null)
+            {
+                result.Add(scan.Rewrites(original) ? DoorbellSyntax.Formatted(rewritten) : rewritten);
+            }
+        }
+
+        return container.Apply(root, result);
+    }
+
+    /// <summary>
+    /// <c>d?.Ring(v);</c> rings only when there is a doorbell: the whole pattern goes under <c>if (d != null)</c>.
+    /// The status handling after such a ring is left as written (it too has to cope with a null doorbell).
+    /// </summary>
+    private static SyntaxNode RewriteConditional(SyntaxNode root, RingSite site, StatementContainer container, DoorbellSyntax syntax)
+    {
+        var statements = container.Statements;
+        var conditionalStatement = (ExpressionStatementSyntax)statements[container.Index];
+        var names = new UniqueNames(site.Invocation, site.Model);
+        var inside = new List<StatementSyntax>();
+        var hoisted = (ExpressionStatementSyntax)HoistArguments(site, conditionalStatement, names, inside, out var doorbell);
+        var binding = (InvocationExpressionSyntax)((ConditionalAccessExpressionSyntax)hoisted.Expression).WhenNotNull;
+        var ring = SyntaxFactory.ExpressionStatement(binding.WithExpression(SyntaxFactory.MemberAccessExpression(
+            SyntaxKind.SimpleMemberAccessExpression, doorbell, ((MemberBindingExpressionSyntax)binding.Expression).Name)))
+            .WithTrailingTrivia(conditionalStatement.GetTrailingTrivia());
+
+        var statusName = names.Next("status");
+        inside.Add(syntax.DeclareStatus(statusName));
+        var readInLoop = DoorbellSyntax.Assign(statusName, DoorbellSyntax.Call(doorbell, "ReadStatus"));
+        inside.Add(RetryLoop(syntax, ring, readInLoop, statusName, doorbell, System.Array.Empty<SyntaxTrivia>()));
+        AddMissingChecks(syntax, inside, new StatusHandlingScan(), statusName, doorbell);
+
+        var notNull = SyntaxFactory.BinaryExpression(SyntaxKind.NotEqualsExpression, doorbell, SyntaxFactory.LiteralExpression(SyntaxKind.NullLiteralExpression));
+        var guarded = DoorbellSyntax.Formatted(DoorbellSyntax.If(notNull, inside.ToArray()))
+            .WithLeadingTrivia(conditionalStatement.GetLeadingTrivia());
+
+        var result = statements.ToList();
+        result[container.Index] = guarded;
+        return container.Apply(root, result);
+    }
+
+    /// <summary>
+    /// The ring already sits first in <c>do { ring; s = d.ReadStatus(); ... } while (s == DisconnectedRetry);</c>:
+    /// keep the user's loop, add the reconnect if the body lacks it, and the abort and notify checks after it.
+    /// </summary>
+    private static (SyntaxNode Root, bool Changed)? TryCompleteExistingLoop(SyntaxNode root, RingSite site, ExpressionStatementSyntax ringStatement, DoorbellSyntax syntax)
+    {
+        if (ringStatement.Parent is not BlockSyntax body || body.Parent is not DoStatementSyntax loop)
+        {
+            return null;
+        }
+
+        var ringIndex = body.Statements.IndexOf(ringStatement);
+        var readIndex = -1;
+        string? statusName = null;
+        for (var i = ringIndex + 1; i < body.Statements.Count && readIndex < 0; i++)
+        {
+            var read = StatusReadAfterRing.Find(site, body.Statements[i]);
+            if (read.Kind == StatusReadKind.Assignment)
+            {
+                readIndex = i;
+                statusName = read.Name;
+            }
+            else if (StatusReadAfterRing.ContainsSubmission(site, body.Statements[i]))
+            {
+                return null;
+            }
+        }
+
+        if (statusName is null || !new StatusTests(site, statusName, inlineReadsAreStatus: false).IsOnly(loop.Condition, DoorbellSyntax.Retry))
+        {
+            return null;
+        }
+
+        var container = StatementContainer.Of(loop);
+        if (container is null)
+        {
+            return null;
+        }
+
+        var doorbell = site.Doorbell;
+        var connects = body.DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Any(i => site.IsOperationOnSameDoorbell(i, site.Symbols.IsConnect));
+        var inBody = StatusHandlingScan.Run(site, body.Statements, readIndex + 1, statusName, inlineReadsAreStatus: false, ringAndConfirm: false);
+        var after = StatusHandlingScan.Run(site, container.Statements, container.Index + 1, statusName, inlineReadsAreStatus: false, ringAndConfirm: false);
+        after.Merge(inBody);
+
+        var newLoop = loop;
+        if (!connects)
+        {
+            var bodyStatements = body.Statements.Insert(readIndex + 1, DoorbellSyntax.Formatted(
+                DoorbellSyntax.If(syntax.StatusIs(statusName, DoorbellSyntax.Retry), DoorbellSyntax.CallStatement(doorbell, "Connect"))));
+            newLoop = loop.WithStatement(body.WithStatements(bodyStatements));
+        }
+
+        var checks = new List<StatementSyntax>();
+        AddMissingChecks(syntax, checks, after, statusName, doorbell);
+        var tailChanges = container.Statements.Skip(container.Index + 1).Any(after.Rewrites);
+        if (connects && checks.Count == 0 && !tailChanges)
+        {
+            return null;
+        }
+
+        var result = container.Statements.Take(container.Index).ToList();
+        result.Add(newLoop);
+        result.AddRange(checks.Select(DoorbellSyntax.Formatted));
+        foreach (var original in container.Statements.Skip(container.Index + 1))
+        {
+            var rewritten = after.Rewrite(original, original);
+            if (rewritten is not null)
+            {
+                result.Add(rewritten);
+            }
+        }
+
+        return (container.Apply(root, result), true);
+    }
+
+    private static DoStatementSyntax RetryLoop(DoorbellSyntax syntax, StatementSyntax ring, StatementSyntax read, string statusName, ExpressionSyntax doorbell, IReadOnlyCollection<SyntaxTrivia> retryComments)
+    {
+        var reconnect = DoorbellSyntax.If(
+            syntax.StatusIs(statusName, DoorbellSyntax.Retry),
+            DoorbellSyntax.WithExtraLeadingComments(DoorbellSyntax.CallStatement(doorbell, "Connect"), retryComments));
+        return SyntaxFactory.DoStatement(SyntaxFactory.Block(ring, read, reconnect), syntax.StatusIs(statusName, DoorbellSyntax.Retry));
+    }
+
+    private static void AddMissingChecks(DoorbellSyntax syntax, List<StatementSyntax> statements, StatusHandlingScan scan, string statusName, ExpressionSyntax doorbell)
+    {
+        if (!scan.HandlesAbort)
+        {
+            statements.Add(syntax.ThrowOnAbort(statusName, doorbell));
+        }
+
+        if (!scan.HandlesNotify)
+        {
+            statements.Add(DoorbellSyntax.If(syntax.StatusIs(statusName, DoorbellSyntax.Notify), DoorbellSyntax.CallStatement(doorbell, "NotifyWorkSubmission")));
+        }
+    }
+
+    /// <summary>
+    /// Each attempt must ring the same value, evaluated once as before: arguments that are not a local,
+    /// a parameter, a constant or a plain field read go into locals before the loop. So does a doorbell
+    /// expression that is not a plain access path.
+    /// </summary>
+    private static StatementSyntax HoistArguments(RingSite site, ExpressionStatementSyntax ringStatement, UniqueNames names, List<StatementSyntax> hoisted, out ExpressionSyntax doorbell)
+    {
+        doorbell = site.Doorbell.WithoutTrivia();
+        var invocation = ringStatement.Expression as InvocationExpressionSyntax ?? site.Invocation;
+        var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
+        if (site.DoorbellPath is null)
+        {
+            var name = names.Next("doorbell");
+            hoisted.Add(DoorbellSyntax.DeclareVar(name, site.Doorbell));
+            doorbell = SyntaxFactory.IdentifierName(name);
+            replacements[FindEquivalent(invocation, site.Invocation, site.Doorbell)] = doorbell.WithTriviaFrom(site.Doorbell);
+        }
+
+        if (site.Model.GetOperation(site.Invocation) is IInvocationOperation operation)
+        {
+            foreach (var argument in operation.Arguments)
+            {
+                if (argument.Syntax is not ArgumentSyntax syntax || syntax.Expression == site.Doorbell
+                    || !syntax.RefKindKeyword.IsKind(SyntaxKind.None) || argument.ArgumentKind != ArgumentKind.Explicit
+                    || IsStable(argument.Value))
+                {
+                    continue;
+                }
+
+                var name = names.Next(argument.Parameter?.Name ?? "value");
+                hoisted.Add(DoorbellSyntax.DeclareVar(name, syntax.Expression));
+                replacements[FindEquivalent(invocation, site.Invocation, syntax.Expression)] = SyntaxFactory.IdentifierName(name).WithTriviaFrom(syntax.Expression);
+            }
+        }
+
+        if (replacements.Count == 0)
+        {
+            return ringStatement;
+        }
+
+        return ringStatement.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
+    }
+
+    /// <summary>The node of <paramref name="copy"/> at the same place as <paramref name="original"/> in the tree (the ring statement may be a detached copy).</summary>
+    private static SyntaxNode FindEquivalent(InvocationExpressionSyntax copy, InvocationExpressionSyntax ring, ExpressionSyntax original)
+    {
+        if (copy == ring)
+        {
+            return original;
+        }
+
+        var offset = original.SpanStart - ring.SpanStart;
+        return copy.DescendantNodes().First(n => n.SpanStart - copy.SpanStart == offset && n.IsEquivalentTo(original));
+    }
+
+    private static bool IsStable(IOperation value)
+    {
+        while (value is IConversionOperation { IsImplicit: true } conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        if (value.ConstantValue.HasValue)
+        {
+            return true;
+        }
+
+        return value switch
+        {
+            ILocalReferenceOperation or IParameterReferenceOperation or ILiteralOperation => true,
+            IFieldReferenceOperation field => field.Instance is null or IInstanceReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation,
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,207 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DoorbellGuard.CodeFixes;
+
+/// <summary>
+/// The rewrite behind "Use RingAndConfirm": <c>d.Ring(v)</c> becomes <c>d.RingAndConfirm(v)</c>, which rings,
+/// reads, reconnects and rings again, notifies and throws on abort by itself. The status read after the ring
+/// is folded into it, and the retry and notify handling that would now run twice is removed. The user's own
+/// abort handling stays: it is their decision, and RingAndConfirm only makes it unreachable.
+/// </summary>
+internal static class RingAndConfirmRewrite
+{
+    public static SyntaxNode? TryRewrite(SyntaxNode root, RingSite site)
+    {
+        if (!site.IsDoorbellRing)
+        {
+            return null;
+        }
+
+        if (site.IsConditional)
+        {
+            // d?.Ring(v) becomes d?.RingAndConfirm(v): same null behaviour, whole protocol.
+            var binding = (MemberBindingExpressionSyntax)site.Invocation.Expression;
+            return root.ReplaceNode(binding.Name, SyntaxFactory.IdentifierName("RingAndConfirm").WithTriviaFrom(binding.Name));
+        }
+
+        if (site.Doorbell.Parent is not MemberAccessExpressionSyntax)
+        {
+            return null;
+        }
+
+        if (site.Invocation.Parent is ExpressionStatementSyntax ringStatement)
+        {
+            if (ringStatement.Parent is BlockSyntax { Parent: DoStatementSyntax loop } body
+                && ReplaceExistingLoop(root, site, loop, body) is { } withoutLoop)
+            {
+                return withoutLoop;
+            }
+
+            var container = StatementContainer.Of(ringStatement);
+            return container is null ? null : Rewrite(root, site, container);
+        }
+
+        var expressionBody = StatementContainer.OfExpressionBody(site.Invocation, site.Model);
+        return expressionBody is null ? null : Rewrite(root, site, expressionBody);
+    }
+
+    private static InvocationExpressionSyntax Confirm(RingSite site, InvocationExpressionSyntax ring)
+    {
+        var access = (MemberAccessExpressionSyntax)ring.Expression;
+        return ring.WithExpression(access.WithName(SyntaxFactory.IdentifierName("RingAndConfirm").WithTriviaFrom(access.Name)));
+    }
+
+    private static SyntaxNode Rewrite(SyntaxNode root, RingSite site, StatementContainer container)
+    {
+        var statements = container.Statements;
+        var ringStatement = (ExpressionStatementSyntax)statements[container.Index];
+        var next = container.Index + 1 < statements.Count ? statements[container.Index + 1] : null;
+        var read = StatusReadAfterRing.Find(site, next);
+        var confirm = Confirm(site, (InvocationExpressionSyntax)ringStatement.Expression);
+
+        string? statusName = read.Kind switch
+        {
+            StatusReadKind.Declaration or StatusReadKind.Assignment => read.Name,
+            StatusReadKind.Inline => new UniqueNames(site.Invocation, site.Model).Next("status"),
+            _ => null,
+        };
+        var tailStart = container.Index + 1 + (read.ConsumesStatement ? 1 : 0);
+        var scan = StatusHandlingScan.Run(site, statements, tailStart, statusName, read.Kind == StatusReadKind.Inline, ringAndConfirm: true);
+
+        var tail = new List<StatementSyntax>();
+        for (var i = tailStart; i < statements.Count; i++)
+        {
+            var original = statements[i];
+            var current = read.Kind == StatusReadKind.Inline && original == read.Statement ? read.ReplaceInlineReads(original, statusName!) : original;
+            var rewritten = scan.Rewrite(original, current);
+            if (rewritten is not null)
+            {
+                tail.Add(scan.Rewrites(original) ? DoorbellSyntax.Formatted(rewritten) : rewritten);
+            }
+        }
+
+        // A status nobody looks at any more is not kept in a local.
+        var keepsStatus = statusName is not null && (read.Kind == StatusReadKind.Assignment || IsReferenced(tail, statusName));
+        StatementSyntax replacement = !keepsStatus
+            ? SyntaxFactory.ExpressionStatement(confirm)
+            : read.Kind switch
+            {
+                StatusReadKind.Assignment => DoorbellSyntax.Assign(statusName!, confirm),
+                StatusReadKind.Declaration when read.DeclaredType is { } type => SyntaxFactory.LocalDeclarationStatement(
+                    SyntaxFactory.VariableDeclaration(type, SyntaxFactory.SingletonSeparatedList(
+                        SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(statusName!), null, SyntaxFactory.EqualsValueClause(confirm))))),
+                _ => DoorbellSyntax.DeclareVar(statusName!, confirm),
+            };
+
+        // Comments of the folded read are kept: its end-of-line comment where the ring has none, the rest above.
+        var trailing = ringStatement.GetTrailingTrivia();
+        var comments = new List<SyntaxTrivia>();
+        if (read.ConsumesStatement && read.Statement is { } consumed)
+        {
+            comments.AddRange(DoorbellSyntax.CommentLines(consumed.GetLeadingTrivia()));
+            if (DoorbellSyntax.CommentLines(trailing).Any())
+            {
+                comments.AddRange(DoorbellSyntax.CommentLines(consumed.GetTrailingTrivia()));
+            }
+            else
+            {
+                trailing = consumed.GetTrailingTrivia();
+            }
+        }
+
+        replacement = DoorbellSyntax.Formatted(DoorbellSyntax.WithExtraLeadingComments(
+            replacement.WithLeadingTrivia(ringStatement.GetLeadingTrivia()), comments).WithTrailingTrivia(trailing));
+
+        var result = statements.Take(container.Index).ToList();
+        result.Add(replacement);
+        result.AddRange(tail);
+        return container.Apply(root, result);
+    }
+
+    /// <summary>
+    /// <c>do { d.Ring(v); s = d.ReadStatus(); if (s == DisconnectedRetry) { d.Connect(); } } while (s == DisconnectedRetry);</c>
+    /// is what RingAndConfirm does: the whole loop becomes <c>s = d.RingAndConfirm(v);</c>, offered only when the body does nothing else.
+    /// </summary>
+    private static SyntaxNode? ReplaceExistingLoop(SyntaxNode root, RingSite site, DoStatementSyntax loop, BlockSyntax body)
+    {
+        var statements = body.Statements;
+        if (statements.Count < 2 || statements[0] is not ExpressionStatementSyntax ringStatement || ringStatement.Expression != site.Invocation)
+        {
+            return null;
+        }
+
+        var read = StatusReadAfterRing.Find(site, statements[1]);
+        if (read.Kind != StatusReadKind.Assignment || read.Name is not { } statusName)
+        {
+            return null;
+        }
+
+        var tests = new StatusTests(site, statusName, inlineReadsAreStatus: false);
+        if (!tests.IsOnly(loop.Condition, DoorbellSyntax.Retry))
+        {
+            return null;
+        }
+
+        foreach (var statement in statements.Skip(2))
+        {
+            var onlyReconnects = statement is IfStatementSyntax { Else: null } reconnect
+                && tests.IsOnly(reconnect.Condition, DoorbellSyntax.Retry)
+                && (reconnect.Statement is BlockSyntax block ? block.Statements.ToList() : new List<StatementSyntax> { reconnect.Statement })
+                    .All(s => s is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } && site.IsOperationOnSameDoorbell(call, site.Symbols.IsConnect));
+            if (!onlyReconnects)
+            {
+                return null;
+            }
+        }
+
+        var container = StatementContainer.Of(loop);
+        if (container is null)
+        {
+            return null;
+        }
+
+        var scan = StatusHandlingScan.Run(site, container.Statements, container.Index + 1, statusName, inlineReadsAreStatus: false, ringAndConfirm: true);
+        var tail = new List<StatementSyntax>();
+        foreach (var original in container.Statements.Skip(container.Index + 1))
+        {
+            var rewritten = scan.Rewrite(original, original);
+            if (rewritten is not null)
+            {
+                tail.Add(scan.Rewrites(original) ? DoorbellSyntax.Formatted(rewritten) : rewritten);
+            }
+        }
+
+        var confirm = Confirm(site, site.Invocation);
+        var head = container.Statements.Take(container.Index).ToList();
+
+        // Drop "DoorbellStatus s;" right before the loop when nothing reads s any more.
+        var declarationIndex = head.Count - 1;
+        var dropsStatus = declarationIndex >= 0
+            && head[declarationIndex] is LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables }
+            && variables[0] is { Initializer: null } declarator
+            && declarator.Identifier.ValueText == statusName
+            && !IsReferenced(tail, statusName);
+        StatementSyntax replacement;
+        if (dropsStatus)
+        {
+            var declaration = head[declarationIndex];
+            head.RemoveAt(declarationIndex);
+            replacement = SyntaxFactory.ExpressionStatement(confirm).WithLeadingTrivia(declaration.GetLeadingTrivia());
+        }
+        else
+        {
+            replacement = DoorbellSyntax.Assign(statusName, confirm).WithLeadingTrivia(loop.GetLeadingTrivia());
+        }
+
+        head.Add(DoorbellSyntax.Formatted(replacement.WithTrailingTrivia(loop.GetTrailingTrivia())));
+        head.AddRange(tail);
+        return container.Apply(root, head);
+    }
+
+    private static bool IsReferenced(IEnumerable<StatementSyntax> statements, string name) =>
+        statements.Any(s => s.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == name));
+}
