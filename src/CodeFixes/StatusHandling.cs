@@ -216,7 +216,7 @@ internal sealed class StatusHandlingScan
                 }
 
                 scan.HandlesAbort |= @switch.Sections.Where((_, index) => !dropped.Contains(index))
-                    .SelectMany(section => section.Labels).Any(label => tests.LabelMentions(label, DoorbellSyntax.Abort));
+                    .Any(section => section.Labels.Any(label => tests.LabelMentions(label, DoorbellSyntax.Abort)) && !StatusTests.OnlyJumps(section.Statements));
             }
 
             if (kept.Any(node => StatusReadAfterRing.ContainsSubmission(site, node)))
@@ -229,7 +229,7 @@ internal sealed class StatusHandlingScan
                 scan.HandlesNotify |= node.DescendantNodesAndSelf(n => !StatusReadAfterRing.IsFunction(n))
                     .OfType<InvocationExpressionSyntax>()
                     .Any(invocation => site.IsOperationOnSameDoorbell(invocation, site.Symbols.IsNotify));
-                scan.HandlesAbort |= tests.Mentions(node, DoorbellSyntax.Abort);
+                scan.HandlesAbort |= tests.SeparatesAbort(node);
             }
 
             // Only the statement right after the ring may hold inline reads.
@@ -367,6 +367,47 @@ internal sealed class StatusTests
 
         return false;
     }
+
+    /// <summary>
+    /// Some test of the status under <paramref name="scope"/> separates DisconnectedAbort and does something with it.
+    /// A branch that only jumps away (<c>if (s == DisconnectedAbort) return;</c>) leaves the caller believing the work
+    /// was submitted, and the analyzer does not count it: the fix then adds its own throw in front.
+    /// </summary>
+    public bool SeparatesAbort(SyntaxNode scope)
+    {
+        foreach (var node in scope.DescendantNodesAndSelf(n => !StatusReadAfterRing.IsFunction(n)))
+        {
+            switch (node)
+            {
+                case IfStatementSyntax @if when Mentions(@if.Condition, DoorbellSyntax.Abort):
+                    if (!OnlyJumps(new[] { @if.Statement }))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case SwitchStatementSyntax @switch when IsOperand(@switch.Expression):
+                    if (@switch.Sections.Any(s => s.Labels.Any(l => LabelMentions(l, DoorbellSyntax.Abort)) && !OnlyJumps(s.Statements)))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case ExpressionSyntax expression when expression is BinaryExpressionSyntax or IsPatternExpressionSyntax or SwitchExpressionSyntax
+                    && !expression.Ancestors().TakeWhile(a => a != scope.Parent).Any(a => a is IfStatementSyntax or SwitchStatementSyntax)
+                    && Mentions(expression, DoorbellSyntax.Abort):
+                    // The status turned into a value (return s != DisconnectedAbort;): whoever reads it handles abort.
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The statements only leave (<c>return;</c>, <c>break;</c>, <c>continue;</c>), doing nothing with the case.</summary>
+    public static bool OnlyJumps(IEnumerable<StatementSyntax> statements) =>
+        statements.SelectMany(s => s is BlockSyntax block ? block.Statements.AsEnumerable() : new[] { s })
+            .All(s => s is ReturnStatementSyntax { Expression: null } or BreakStatementSyntax or ContinueStatementSyntax);
 
     /// <summary>The one status a switch label tests, or null.</summary>
     public string? LabelStatus(SwitchLabelSyntax label) => label switch

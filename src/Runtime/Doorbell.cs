@@ -109,8 +109,6 @@ public sealed unsafe class Doorbell : IDisposable
 
         if (ReadStatus() == DoorbellStatus.DisconnectedAbort)
             throw new DoorbellAbortedException(AbortMessage("D3DKMTConnectDoorbell succeeded but the status then read DISCONNECTED_ABORT"));
-        if (_counters != null)
-            Interlocked.Increment(ref _counters.Connects);
     }
 
     /// <summary>
@@ -178,7 +176,7 @@ public sealed unsafe class Doorbell : IDisposable
         for (int attempt = 1; ; attempt++)
         {
             if (counters != null)
-                Interlocked.Increment(ref counters.RingAttempts);
+                counters.RingAttempts++; // informational: exact when one thread rings the doorbell (Submit serializes per queue)
             Ring(value);
             DoorbellStatus status = ReadStatus();
             switch (status)
@@ -260,7 +258,6 @@ internal sealed class DoorbellCounters
     public long RingAttempts;
     public long Retries;
     public long Reconnects;
-    public long Connects;
     public long Notifies;
 }
 
@@ -270,6 +267,9 @@ internal interface ISubmissionAuditSink
     DoorbellCounters? CountersFor(uint doorbellHandle);
 
     QueueAuditRecord? RecordFor(uint hardwareQueueHandle);
+
+    /// <summary>Checks, when the caller is told a submission was delivered, that the GPU really received its ring.</summary>
+    void VerifyDelivered(uint hardwareQueueHandle, ulong writePointer);
 
     /// <summary>Lets the simulated GPU run what it has received (called while the caller waits for it).</summary>
     void RunEngine();
@@ -281,6 +281,7 @@ internal sealed class QueueAuditRecord
     public long Delivered;
     public ulong MaxDeliveredFence;
     public long Rejected;
+    public bool VerifyDeliveries;
     public readonly System.Collections.Generic.List<ulong> Surfaced = new();
 
     public void OnDelivered(ulong fence)

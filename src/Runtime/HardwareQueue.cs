@@ -73,8 +73,7 @@ public sealed unsafe class HardwareQueue : IDisposable
     private HardwareQueue(IDoorbellKernel kernel, HardwareQueueResources resources, HardwareQueueOptions options, IHardwareQueueProvider? provider)
     {
         resources.Validate();
-        if (options.RingBufferFullTimeout <= TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(nameof(options), options.RingBufferFullTimeout, "HardwareQueueOptions.RingBufferFullTimeout must be positive.");
+        ValidateTimeout(options);
         Kernel = kernel;
         Resources = resources;
         _provider = provider;
@@ -91,8 +90,11 @@ public sealed unsafe class HardwareQueue : IDisposable
 
     private static HardwareQueueResources CreateResources(IHardwareQueueProvider provider, HardwareQueueOptions options)
     {
+        // Validate everything before the provider allocates, so a bad option leaks nothing.
         if (options.RingBufferSize < 4096 || (options.RingBufferSize & (options.RingBufferSize - 1)) != 0)
             throw new ArgumentOutOfRangeException(nameof(options), options.RingBufferSize, "HardwareQueueOptions.RingBufferSize must be a power of two of at least 4096 bytes.");
+        ValidateTimeout(options);
+        Doorbell.ValidateOptions(options.Doorbell);
         return provider.CreateHardwareQueue(options) ?? throw new InvalidOperationException("The hardware queue provider returned no resources.");
     }
 
@@ -204,7 +206,13 @@ public sealed unsafe class HardwareQueue : IDisposable
                 };
             }
 
-            _record?.OnDelivered(queued.FenceValue);
+            if (_record != null)
+            {
+                _record.OnDelivered(queued.FenceValue);
+                if (_record.VerifyDeliveries)
+                    _audit!.VerifyDelivered(Resources.HardwareQueueHandle, queued.WritePointer);
+            }
+
             return queued.FenceValue;
         }
     }
@@ -360,6 +368,12 @@ public sealed unsafe class HardwareQueue : IDisposable
             _audit?.RunEngine();
             spinner.SpinOnce(sleep1Threshold: -1);
         }
+    }
+
+    private static void ValidateTimeout(HardwareQueueOptions options)
+    {
+        if (options.RingBufferFullTimeout <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(options), options.RingBufferFullTimeout, "HardwareQueueOptions.RingBufferFullTimeout must be positive.");
     }
 
     internal static int PacketSize(int payloadLength) => PacketHeaderSize + ((payloadLength + 7) & ~7);

@@ -677,6 +677,43 @@ public class Dbl001Tests
     }
 
     [Fact]
+    public async Task Helper_on_this_that_cannot_see_the_doorbell_does_not_hide_the_ring()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            class C
+            {
+                private Doorbell _d = null!;
+                private int _submissions;
+
+                void M(bool verbose)
+                {
+                    {|#0:_d.Ring(1)|};
+                    Count();
+                    if (verbose)
+                        System.Console.WriteLine($"rung {_d.ReadStatus()}");
+                }
+
+                void Count() => _submissions++;
+
+                void Shown(Doorbell d)
+                {
+                    {|#1:d.Ring(1)|};
+                    var s = d.ReadStatus();
+                    System.Console.WriteLine($"status {s}");
+                }
+            }
+            """,
+            Expected(0, "_d"),
+            VerifyCS.Diagnostic(Descriptors.DisconnectNotRetried).WithLocation(0).WithArguments("_d"),
+            VerifyCS.Diagnostic(Descriptors.NotifyNotCalled).WithLocation(0).WithArguments("_d"),
+            VerifyCS.Diagnostic(Descriptors.AbortTreatedAsSuccess).WithLocation(0).WithArguments("_d"),
+            VerifyCS.Diagnostic(Descriptors.DisconnectNotRetried).WithLocation(1).WithArguments("d"),
+            VerifyCS.Diagnostic(Descriptors.NotifyNotCalled).WithLocation(1).WithArguments("d"),
+            VerifyCS.Diagnostic(Descriptors.AbortTreatedAsSuccess).WithLocation(1).WithArguments("d"));
+    }
+
+    [Fact]
     public async Task Ring_and_confirm_and_submit_are_complete_submissions()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

@@ -227,6 +227,49 @@ public class ProtocolShapeTests
     }
 
     [Fact]
+    public async Task Conditional_access_read_is_tracked_through_the_nullable_status()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            class C
+            {
+                void M(Doorbell? d, ulong v)
+                {
+                    {|#0:d?.Ring(v)|};
+                    switch (d?.ReadStatus())
+                    {
+                        case DoorbellStatus.ConnectedNotify:
+                            d!.NotifyWorkSubmission();
+                            break;
+                        case DoorbellStatus.DisconnectedAbort:
+                            throw new DoorbellAbortedException("device lost");
+                    }
+                }
+
+                bool Fallback(Doorbell? d, ulong v)
+                {
+                    d?.Ring(v);
+                    var s = d?.ReadStatus() ?? DoorbellStatus.DisconnectedAbort;
+                    if (s == DoorbellStatus.DisconnectedAbort) return false;
+                    if (s == DoorbellStatus.ConnectedNotify) d!.NotifyWorkSubmission();
+                    if (s == DoorbellStatus.DisconnectedRetry) { d!.Connect(); return Fallback(d, v); }
+                    return true;
+                }
+
+                bool NoNotify(Doorbell? d, ulong v)
+                {
+                    {|#1:d?.Ring(v)|};
+                    var s = d?.ReadStatus() ?? DoorbellStatus.DisconnectedAbort;
+                    if (s == DoorbellStatus.DisconnectedAbort) return false;
+                    if (s == DoorbellStatus.DisconnectedRetry) { d!.Connect(); return NoNotify(d, v); }
+                    return true;
+                }
+            }
+            """,
+            Expect.Retry(0), Expect.Notify(1));
+    }
+
+    [Fact]
     public async Task Status_returned_to_the_caller_is_the_caller_s_responsibility()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

@@ -138,3 +138,53 @@ public unsafe class SequenceTests
         }
     }
 }
+
+/// <summary>The simulated OS's disconnect order is what makes "status CONNECTED after the ring" mean "the GPU has it".</summary>
+public class DisconnectOrderTests
+{
+    [Fact]
+    public void When_the_gpu_takes_the_last_ring_the_status_already_says_retry()
+    {
+        using var adapter = new SimulatedAdapter();
+        using var queue = new HardwareQueue(adapter);
+        queue.Submit([1]);
+        Doorbell doorbell = queue.Doorbell!;
+        DoorbellStatus? seenInWindow = null;
+        QueuedCommandBuffer lateRing = queue.Enqueue([2]);
+        adapter.DisconnectProbe = _ =>
+        {
+            // A ring that lands now is taken by the GPU; a caller reading the status now is told to retry anyway.
+            doorbell.Ring(lateRing.WritePointer);
+            seenInWindow = doorbell.ReadStatus();
+        };
+
+        adapter.VictimizeDoorbell(queue);
+
+        Assert.Equal(DoorbellStatus.DisconnectedRetry, seenInWindow);
+        adapter.DisconnectProbe = null;
+        SimulationAudit audit = adapter.Audit;
+        Assert.Equal(2, audit.SubmissionsExecuted); // the ring made before the redirect reached the GPU
+        audit.AssertNothingSilentlyLost();
+    }
+
+    [Fact]
+    public void A_ring_after_the_redirect_lands_on_the_dummy_page_and_the_next_connect_discards_it()
+    {
+        using var adapter = new SimulatedAdapter();
+        using var queue = new HardwareQueue(adapter);
+        queue.Submit([1]);
+        Doorbell doorbell = queue.Doorbell!;
+        adapter.VictimizeDoorbell(queue);
+
+        QueuedCommandBuffer queued = queue.Enqueue([2]);
+        doorbell.Ring(queued.WritePointer);
+        Assert.Equal(DoorbellStatus.DisconnectedRetry, doorbell.ReadStatus());
+        doorbell.Connect();
+        adapter.RunEngine();
+        Assert.Equal(1, adapter.Audit.SubmissionsSilentlyLost);
+
+        doorbell.RingAndConfirm(queued.WritePointer);
+        Assert.Equal(0, adapter.Audit.SubmissionsSilentlyLost);
+        Assert.Equal(2, adapter.Audit.SubmissionsExecuted);
+    }
+}

@@ -32,6 +32,7 @@ public class StressTests(ITestOutputHelper output)
             NotifyMode = NotifyMode.Random,
             Seed = 20241124,
             BackgroundEngine = true,
+            VerifyEveryDelivery = true,
             RandomFaultProbability = 0.01,
             RandomFaultKinds = SimulatedFaultKinds.Recoverable,
         });
@@ -153,6 +154,7 @@ public class StressTests(ITestOutputHelper output)
             PhysicalDoorbellCount = 2,
             Seed = 5,
             BackgroundEngine = true,
+            VerifyEveryDelivery = true,
             RandomFaultProbability = 0.02,
             RandomFaultKinds = SimulatedFaultKinds.Recoverable | SimulatedFaultKinds.DeviceLost,
         });

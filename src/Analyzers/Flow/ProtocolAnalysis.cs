@@ -142,7 +142,7 @@ internal static class ProtocolAnalysis
 
             foreach (var edge in block.Edges)
             {
-                if (edge.Target >= graph.Blocks.Count || edge.Holder >= ProtocolElement.MaxHolders)
+                if (edge.Target >= graph.Blocks.Count || edge.Holder >= ProtocolElement.MaxHolders || edge.NullHolder >= ProtocolElement.MaxHolders)
                     return false;
             }
         }
@@ -307,8 +307,14 @@ internal static class ProtocolAnalysis
             return true;
         }
 
-        private static bool Passes(ProtocolElement element, ProtocolEdge edge) =>
-            edge.Holder < 0 || element.Phase != Phase.Read || !element.HasHolder(edge.Holder) || StatusMask.Contains(edge.TakenWhen, element.Status);
+        private static bool Passes(ProtocolElement element, ProtocolEdge edge)
+        {
+            if (edge.NullKey == element.Key && element.Phase != Phase.Idle)
+                return false;
+            if (edge.NullHolder >= 0 && element.Phase == Phase.Read && element.HasHolder(edge.NullHolder))
+                return false;
+            return edge.Holder < 0 || element.Phase != Phase.Read || !element.HasHolder(edge.Holder) || StatusMask.Contains(edge.TakenWhen, element.Status);
+        }
 
         private void Transfer(ProtocolElement x, ProtocolEvent e, int readId, List<ProtocolElement> output, bool reporting)
         {

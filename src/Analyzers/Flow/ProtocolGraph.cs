@@ -123,8 +123,10 @@ internal readonly struct ProtocolEvent
 /// </summary>
 internal readonly struct ProtocolEdge
 {
-    public ProtocolEdge(int target, int holder = -1, byte takenWhen = StatusMask.All)
+    public ProtocolEdge(int target, int holder = -1, byte takenWhen = StatusMask.All, int nullKey = -1, int nullHolder = -1)
     {
+        NullKey = nullKey;
+        NullHolder = nullHolder;
         Target = target;
         Holder = holder;
         TakenWhen = takenWhen;
@@ -136,7 +138,13 @@ internal readonly struct ProtocolEdge
 
     public byte TakenWhen { get; }
 
-    public override string ToString() => "-> " + Target + (Holder >= 0 ? " when h" + Holder + " in " + TakenWhen : "");
+    /// <summary>On this edge key <see cref="NullKey"/> is null: a doorbell rung on this path cannot be null, so such paths do not exist.</summary>
+    public int NullKey { get; }
+
+    /// <summary>On this edge holder <see cref="NullHolder"/> is null: a status read is never null, so paths holding one there do not exist.</summary>
+    public int NullHolder { get; }
+
+    public override string ToString() => "-> " + Target + (Holder >= 0 ? " when h" + Holder + " in " + TakenWhen : "") + (NullKey >= 0 ? " when k" + NullKey + " is null" : "") + (NullHolder >= 0 ? " when h" + NullHolder + " is null" : "");
 }
 
 /// <summary>A basic block of the model: events in order, then the edges out.</summary>

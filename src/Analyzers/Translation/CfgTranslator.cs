@@ -66,10 +66,13 @@ internal sealed class CfgTranslator
     private readonly Dictionary<CaptureId, int> _captureHolders = new();
     private readonly Dictionary<CaptureId, AccessPath?> _captureKeys = new();
     private readonly List<RingSite> _sites = new();
+    private readonly HelperIndex _helpers;
     private readonly ProtocolGraph _graph = new();
     private readonly List<int> _modelToRoslyn = new();
     private readonly List<RawEvent>?[] _rawEvents;
     private readonly (int Holder, byte WhenTrue)[] _tests;
+    private readonly (AccessPath? Path, int Holder, bool NullWhenTrue)[] _nullTests;
+    private readonly List<(int Block, int Edge, AccessPath? Path, int Holder)> _nullEdges = new();
 
     private List<RawEvent> _current = new();
     private bool _gaveUp;
@@ -88,7 +91,11 @@ internal sealed class CfgTranslator
         _maxBlocks = maxBlocks;
         _cancellationToken = cancellationToken;
         _rawEvents = new List<RawEvent>?[cfg.Blocks.Length];
+        _helpers = new HelperIndex(cancellationToken);
         _tests = new (int, byte)[cfg.Blocks.Length];
+        _nullTests = new (AccessPath?, int, bool)[cfg.Blocks.Length];
+        for (var i = 0; i < _nullTests.Length; i++)
+            _nullTests[i].Holder = -1;
     }
 
     public FunctionModel Translate()
@@ -175,9 +182,23 @@ internal sealed class CfgTranslator
         else if (block.ConditionalSuccessor is { } conditional)
         {
             var taken = block.ConditionKind == ControlFlowConditionKind.WhenTrue ? whenTrue : (byte)(~whenTrue & StatusMask.All);
+            var conditionalIndex = model.Edges.Count;
             model.Edges.Add(new ProtocolEdge(Resolve(conditional, context), holder, holder >= 0 ? taken : StatusMask.All));
+            var otherwiseIndex = -1;
             if (block.FallThroughSuccessor is { } otherwise)
+            {
+                otherwiseIndex = model.Edges.Count;
                 model.Edges.Add(new ProtocolEdge(Resolve(otherwise, context), holder, holder >= 0 ? (byte)(~taken & StatusMask.All) : StatusMask.All));
+            }
+
+            // On the edge where a doorbell is null, it cannot have been rung on that path (d?.Ring(v); ... d?.ReadStatus()).
+            var (nullPath, nullHolder, nullWhenTrue) = _nullTests[block.Ordinal];
+            if (nullPath is not null || nullHolder >= 0)
+            {
+                var nullEdge = nullWhenTrue == (block.ConditionKind == ControlFlowConditionKind.WhenTrue) ? conditionalIndex : otherwiseIndex;
+                if (nullEdge >= 0)
+                    _nullEdges.Add((modelIndex, nullEdge, nullPath, nullHolder));
+            }
         }
         else if (block.FallThroughSuccessor is { } fallThrough)
         {
@@ -283,6 +304,8 @@ internal sealed class CfgTranslator
                 return AccessPath.ForThis();
             case IFlowCaptureReferenceOperation capture:
                 return _captureKeys.TryGetValue(capture.Id, out var captured) ? captured : null;
+            case IFieldReferenceOperation { ConstantValue.HasValue: true }:
+                return null;
             case IFieldReferenceOperation field:
                 if (field.Field.IsStatic)
                     return AccessPath.ForStatic(field.Field);
@@ -359,7 +382,11 @@ internal sealed class CfgTranslator
 
         if (block.BranchValue is { } branchValue)
         {
-            if (block.ConditionalSuccessor is not null && TryTest(branchValue, out var holder, out var whenTrue))
+            if (block.ConditionalSuccessor is not null && TryNullTest(branchValue, out var nullPath, out var nullHolder, out var nullWhenTrue))
+            {
+                _nullTests[block.Ordinal] = (nullPath, nullHolder, nullWhenTrue);
+            }
+            else if (block.ConditionalSuccessor is not null && TryTest(branchValue, out var holder, out var whenTrue))
             {
                 if (holder >= 0)
                     _tests[block.Ordinal] = (holder, whenTrue);
@@ -497,14 +524,32 @@ internal sealed class CfgTranslator
             case IFlowCaptureOperation capture:
                 WalkCapture(capture);
                 return Value.Other;
+            case IPropertyReferenceOperation { Property.Name: "Value" } nullableValue when IsNullable(nullableValue.Property.ContainingType):
+                var held = Walk(nullableValue.Instance);
+                if (held.Kind == ValueKind.Holder)
+                    return held;
+                Consume(held);
+                return Value.Other;
             case IPropertyReferenceOperation property:
                 return WalkMemberReference(property, property.Property, property.Instance, property.Arguments.Length == 0);
+            case IFieldReferenceOperation { ConstantValue.HasValue: true }:
+                return Value.Other; // DoorbellStatus.Connected and other constants
             case IFieldReferenceOperation field:
                 return WalkMemberReference(field, null, field.Instance, true);
             case ISimpleAssignmentOperation assignment:
                 return WalkAssignment(assignment);
             case IInvocationOperation invocation:
                 return WalkInvocation(invocation);
+            case IInterpolationOperation interpolation:
+                // Showing a status in a message is not handling it, nor handing it over.
+                var shown = Walk(interpolation.Expression);
+                if (shown.Kind == ValueKind.Read)
+                    Emit(new RawEvent(ProtocolEventKind.ReadStatus, RawScope.Exact, shown.Path, holder: ScratchHolder));
+                else if (shown.Kind != ValueKind.Holder)
+                    Consume(shown);
+                Consume(Walk(interpolation.Alignment));
+                Consume(Walk(interpolation.FormatString));
+                return Value.Other;
             case IIsNullOperation isNull:
                 Walk(isNull.Operand);
                 return Value.Other;
@@ -645,13 +690,21 @@ internal sealed class CfgTranslator
 
         // A call we cannot see into: whatever it receives escapes.
         var instance = Walk(invocation.Instance);
-        if (instance.Kind == ValueKind.Key && _symbols.IsDoorbell(method.ContainingType))
+        if (instance.Kind == ValueKind.Holder && method.Name == "GetValueOrDefault" && method.Parameters.IsEmpty && IsNullable(method.ContainingType))
+            return instance; // d?.ReadStatus() ?? fallback: the value passes through
+
+        if (instance.Kind == ValueKind.Key && (_symbols.IsDoorbell(method.ContainingType) || _symbols.IsDoorbell(StripConversions(invocation.Instance)?.Type)))
         {
-            // Dispose, ToString, ...: the doorbell's own members that play no part in the protocol.
+            // Dispose (also through IDisposable), ToString, ...: the sealed doorbell's members that play no part in the protocol.
         }
         else if (instance.Kind == ValueKind.Holder && method.Name is "ToString" or "GetHashCode" or "GetType")
         {
             // Showing a status is not handling it, nor handing it over.
+        }
+        else if (instance.Kind == ValueKind.Key && instance.Path!.Kind == AccessRootKind.This && instance.Path.Steps.IsEmpty)
+        {
+            // A helper on this (Log(), UpdateFence()) may touch our fields: only those it can see escape.
+            Emit(new RawEvent(ProtocolEventKind.Havoc, RawScope.ThisTouchedBy, callee: method));
         }
         else
         {
@@ -797,6 +850,52 @@ internal sealed class CfgTranslator
         return true;
     }
 
+    /// <summary>A null check of a doorbell (<c>d?.</c>, <c>d == null</c>, <c>d is not null</c>): which key, and whether true means null.</summary>
+    private bool TryNullTest(IOperation condition, out AccessPath? path, out int holderTested, out bool nullWhenTrue)
+    {
+        path = null;
+        holderTested = -1;
+        nullWhenTrue = true;
+        condition = StripConversions(condition)!;
+        IOperation? subject = null;
+        switch (condition)
+        {
+            case IIsNullOperation isNull:
+                subject = isNull.Operand;
+                break;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
+                if (IsNullConstant(binary.RightOperand))
+                    subject = binary.LeftOperand;
+                else if (IsNullConstant(binary.LeftOperand))
+                    subject = binary.RightOperand;
+                nullWhenTrue = binary.OperatorKind == BinaryOperatorKind.Equals;
+                break;
+            case IIsPatternOperation { Pattern: IConstantPatternOperation constant } isPattern when IsNullConstant(constant.Value):
+                subject = isPattern.Value;
+                break;
+            case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation constant } } isPattern when IsNullConstant(constant.Value):
+                subject = isPattern.Value;
+                nullWhenTrue = false;
+                break;
+        }
+
+        if (subject is null)
+            return false;
+        if (StripConversions(subject) is IFlowCaptureReferenceOperation capture && HolderForCapture(capture.Id, allocate: false) is var holder && holder >= 0)
+        {
+            holderTested = holder; // a status read is never null: d?.ReadStatus() ?? fallback
+            return true;
+        }
+
+        if (subject.Type?.IsReferenceType != true || TryPath(subject) is not { } found)
+            return false;
+        path = found;
+        return true;
+    }
+
+    private static bool IsNullConstant(IOperation operation) =>
+        StripConversions(operation) is { ConstantValue: { HasValue: true, Value: null } };
+
     /// <summary>A status condition used as a value (<c>return s != DoorbellStatus.DisconnectedAbort;</c>).</summary>
     private bool TryDistinguish(IOperation condition)
     {
@@ -862,7 +961,10 @@ internal sealed class CfgTranslator
         }
     }
 
-    private bool IsStatusSubject(IOperation operation) => _symbols.IsStatus(operation.Type);
+    private static bool IsNullable(ITypeSymbol? type) => type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+
+    private bool IsStatusSubject(IOperation operation) => _symbols.IsStatus(operation.Type) ||
+        (operation.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable && _symbols.IsStatus(nullable.TypeArguments[0]));
 
     private static bool TryConstant(IOperation operation, out long value)
     {
@@ -962,6 +1064,16 @@ internal sealed class CfgTranslator
         }
 
         _graph.KeyCount = keyList.Count;
+        foreach (var (block, edge, path, holder) in _nullEdges)
+        {
+            var key = path is not null && keys.TryGetValue(path, out var found) ? found : -1;
+            if (key >= 0 || holder >= 0)
+            {
+                var old = _graph.Blocks[block].Edges[edge];
+                _graph.Blocks[block].Edges[edge] = new ProtocolEdge(old.Target, old.Holder, old.TakenWhen, nullKey: key, nullHolder: holder);
+            }
+        }
+
         var converted = new List<ProtocolEvent>?[_rawEvents.Length];
         for (var b = 0; b < _graph.Blocks.Count; b++)
         {
@@ -1012,6 +1124,7 @@ internal sealed class CfgTranslator
         RawScope.Captured => _captured.Contains(key),
         RawScope.StaticOfType => key.Kind == AccessRootKind.Static && SymbolEqualityComparer.Default.Equals(key.Root!.ContainingType, e.Type),
         RawScope.AllStatic => key.Kind == AccessRootKind.Static,
+        RawScope.ThisTouchedBy => key.Kind == AccessRootKind.This && _helpers.MayTouch(e.Callee!, key),
         _ => false,
     };
 

@@ -21,6 +21,9 @@ internal enum RawScope
     /// <summary>Every key rooted at a static member.</summary>
     AllStatic,
 
+    /// <summary>Every key rooted at <c>this</c> that the helper <see cref="RawEvent.Callee"/> may touch.</summary>
+    ThisTouchedBy,
+
     /// <summary>Holder events: no key.</summary>
     None,
 }
@@ -28,8 +31,9 @@ internal enum RawScope
 /// <summary>A model event before keys are numbered: it names an access path.</summary>
 internal readonly struct RawEvent
 {
-    public RawEvent(ProtocolEventKind kind, RawScope scope, AccessPath? path = null, int site = -1, int holder = -1, int sourceHolder = -1, bool created = false, ITypeSymbol? type = null, byte mask = StatusMask.All)
+    public RawEvent(ProtocolEventKind kind, RawScope scope, AccessPath? path = null, int site = -1, int holder = -1, int sourceHolder = -1, bool created = false, ITypeSymbol? type = null, byte mask = StatusMask.All, IMethodSymbol? callee = null)
     {
+        Callee = callee;
         Mask = mask;
         Kind = kind;
         Scope = scope;
@@ -58,4 +62,6 @@ internal readonly struct RawEvent
     public ITypeSymbol? Type { get; }
 
     public byte Mask { get; }
+
+    public IMethodSymbol? Callee { get; }
 }

@@ -42,6 +42,9 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
     private bool _poweredDown;
     private bool _disposed;
     private bool _isDefault;
+
+    /// <summary>Test hook: runs inside the disconnect sequence, just before the GPU takes the doorbell's last ring.</summary>
+    internal Action<uint>? DisconnectProbe;
     private long _victimizations, _engineF1, _powerDowns, _wakes, _suspensions, _resumes, _deviceLosses, _kernelConnects;
 
     /// <summary>Creates an adapter.</summary>
@@ -262,6 +265,7 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
                 CompletedFence = (ulong*)NativePages.Allocate(NativePages.PageSize),
                 LastQueuedFence = (ulong*)NativePages.Allocate(NativePages.PageSize),
             };
+            queue.Record.VerifyDeliveries = _options.VerifyEveryDelivery;
             _queues.Add(queue.Handle, queue);
             _allQueues.Add(queue);
             return new HardwareQueueResources
@@ -390,6 +394,21 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
             return _doorbells.TryGetValue(doorbellHandle, out SimDoorbell? doorbell) ? doorbell.Counters : null;
     }
 
+    void ISubmissionAuditSink.VerifyDelivered(uint hardwareQueueHandle, ulong writePointer)
+    {
+        lock (_gate)
+        {
+            if (!_queues.TryGetValue(hardwareQueueHandle, out SimQueue? queue))
+                return;
+            // The status read said CONNECTED (or the notify went through): the ring is on a connected doorbell, or
+            // the disconnect that followed took it. Either way the GPU has it now, or the OS broke the protocol.
+            if (queue.Doorbell is { Connected: true, NotifyRequired: false } doorbell)
+                LatchLocked(doorbell);
+            if (queue.Received < writePointer)
+                queue.LateDeliveries++;
+        }
+    }
+
     QueueAuditRecord? ISubmissionAuditSink.RecordFor(uint hardwareQueueHandle)
     {
         lock (_gate)
@@ -513,6 +532,7 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
         {
             if (!doorbell.Connected)
                 continue;
+            DisconnectProbe?.Invoke(doorbell.Queue.Handle);
             LatchLocked(doorbell);
             doorbell.Connected = false;
             _connectedPhysical--;
@@ -700,6 +720,7 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
             Rejected: Interlocked.Read(ref queue.Record.Rejected),
             Malformed: queue.Malformed,
             RingsObserved: queue.RingsObserved,
+            LateDeliveries: queue.LateDeliveries,
             ReceivedFence: receivedFence,
             LastQueuedFence: lastQueued,
             MaxDeliveredFence: Volatile.Read(ref queue.Record.MaxDeliveredFence));

@@ -118,6 +118,13 @@ public sealed class SimulatedAdapterOptions
     /// </summary>
     public bool BackgroundEngine { get; init; }
 
+    /// <summary>
+    /// Check every submission HardwareQueue.Submit reports as delivered: its ring must already have reached the GPU
+    /// (not merely be carried by a later ring). Violations count as <see cref="SimulationAudit.LateDeliveries"/>.
+    /// Costs an adapter lock per Submit; meant for tests of the protocol itself. Default false.
+    /// </summary>
+    public bool VerifyEveryDelivery { get; init; }
+
     internal void Validate()
     {
         if (PhysicalDoorbellCount < 1)

@@ -41,6 +41,7 @@ internal sealed unsafe class SimQueue
     public long Executed;
     public long Malformed;
     public long RingsObserved;
+    public long LateDeliveries;
     public bool Suspended;
     public long ResumeAtFaultEvent = long.MaxValue;
     public SimDoorbell? Doorbell;
@@ -66,4 +67,4 @@ internal sealed unsafe class SimDoorbell
 /// <summary>The audit of one queue.</summary>
 internal readonly record struct QueueAudit(
     uint Handle, long Queued, long Executed, long Pending, long Surfaced, long SilentlyLost,
-    long Delivered, long Rejected, long Malformed, long RingsObserved, ulong ReceivedFence, ulong LastQueuedFence, ulong MaxDeliveredFence);
+    long Delivered, long Rejected, long Malformed, long RingsObserved, long LateDeliveries, ulong ReceivedFence, ulong LastQueuedFence, ulong MaxDeliveredFence);

@@ -30,6 +30,7 @@ public sealed class SimulationAudit
         SubmissionsRejected = queues.Sum(q => q.Rejected);
         MalformedRings = queues.Sum(q => q.Malformed);
         RingsObserved = queues.Sum(q => q.RingsObserved);
+        LateDeliveries = queues.Sum(q => q.LateDeliveries);
         RingAttempts = ringAttempts;
         Retries = retries;
         Reconnects = reconnects;
@@ -67,6 +68,12 @@ public sealed class SimulationAudit
 
     /// <summary>Rings the GPU received that pointed past anything it could parse (for example rings with no command buffer behind them).</summary>
     public long MalformedRings { get; }
+
+    /// <summary>
+    /// With <see cref="SimulatedAdapterOptions.VerifyEveryDelivery"/>: submissions Submit reported delivered whose ring
+    /// had not reached the GPU at that moment (a later ring may have carried them). Must be 0.
+    /// </summary>
+    public long LateDeliveries { get; }
 
     /// <summary>Ring values the GPU took from connected doorbells.</summary>
     public long RingsObserved { get; }
@@ -110,10 +117,20 @@ public sealed class SimulationAudit
     /// <summary>One line per queue that lost work silently, naming the fences; empty when nothing was lost.</summary>
     public IReadOnlyList<string> Losses => _queues.Where(q => q.SilentlyLost > 0).Select(Describe).ToList();
 
-    /// <summary>Proves nothing was silently lost: every queued submission was executed, is pending on the GPU, or surfaced to the caller as an exception.</summary>
-    /// <exception cref="SimulationAuditException">Some submissions were silently lost; the message lists the queues and fences.</exception>
+    /// <summary>
+    /// Proves nothing was silently lost: every queued submission was executed, is pending on the GPU, or surfaced to
+    /// the caller as an exception; and, with <see cref="SimulatedAdapterOptions.VerifyEveryDelivery"/>, that no
+    /// submission was reported delivered before its ring reached the GPU.
+    /// </summary>
+    /// <exception cref="SimulationAuditException">Some submissions were silently lost (the message lists the queues and fences) or delivered late.</exception>
     public void AssertNothingSilentlyLost()
     {
+        if (LateDeliveries > 0)
+        {
+            throw new SimulationAuditException(LateDeliveries.ToString(CultureInfo.InvariantCulture)
+                + " submission(s) were reported delivered although their ring had not reached the GPU.\n" + this);
+        }
+
         if (SubmissionsSilentlyLost == 0)
             return;
         throw new SimulationAuditException(SubmissionsSilentlyLost.ToString(CultureInfo.InvariantCulture)
@@ -129,7 +146,7 @@ public sealed class SimulationAudit
         text.Append(CultureInfo.InvariantCulture, $"{SubmissionsSurfaced} surfaced as exceptions, {SubmissionsSilentlyLost} silently lost; ");
         text.Append(CultureInfo.InvariantCulture, $"{SubmissionsDelivered} reported delivered, {SubmissionsRejected} rejected before queuing\n");
         text.Append(CultureInfo.InvariantCulture, $"doorbell: {RingAttempts} rings, {Retries} retries, {Reconnects} reconnects, {Connects} connects, {Notifies} notifies, ");
-        text.Append(CultureInfo.InvariantCulture, $"{RingsObserved} rings observed by the GPU, {MalformedRings} malformed\n");
+        text.Append(CultureInfo.InvariantCulture, $"{RingsObserved} rings observed by the GPU, {MalformedRings} malformed, {LateDeliveries} late deliveries\n");
         text.Append(CultureInfo.InvariantCulture, $"OS events: {Victimizations} victimizations, {Suspensions} suspensions, {Resumes} resumes, ");
         text.Append(CultureInfo.InvariantCulture, $"{EngineF1Transitions} engine F1, {PowerDowns} D3, {Wakes} wakes, {DeviceLosses} device lost");
         return text.ToString();
