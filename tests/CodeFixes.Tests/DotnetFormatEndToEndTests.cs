@@ -23,7 +23,7 @@ public sealed class DotnetFormatEndToEndTests(Xunit.Abstractions.ITestOutputHelp
         var sourcePath = Path.Combine(_folder, "Submitter.cs");
         var before = File.ReadAllText(sourcePath);
 
-        var build = Run("dotnet", $"build \"{project}\" -nologo -clp:NoSummary");
+        var build = Run("dotnet", $"build \"{project}\" -nologo -clp:NoSummary -p:UseSharedCompilation=false");
         Assert.True(build.ExitCode == 0, "the sample must build before the fix:\n" + build.Output);
         var flaggedBefore = DoorbellWarnings(build.Output);
         Assert.Contains("DBL001", flaggedBefore);
@@ -38,7 +38,7 @@ public sealed class DotnetFormatEndToEndTests(Xunit.Abstractions.ITestOutputHelp
         Assert.Contains("_doorbell.ReadStatus()", after, StringComparison.Ordinal);
         Assert.Contains("doorbell.Connect();", after, StringComparison.Ordinal);
 
-        var rebuild = Run("dotnet", $"build \"{project}\" -nologo -clp:NoSummary --no-incremental");
+        var rebuild = Run("dotnet", $"build \"{project}\" -nologo -clp:NoSummary --no-incremental -p:UseSharedCompilation=false");
         Assert.True(rebuild.ExitCode == 0, "the fixed sample must build:\n" + rebuild.Output + "\n--- fixed source ---\n" + after);
         Assert.True(DoorbellWarnings(rebuild.Output).Length == 0, "the fixed sample still has DBL diagnostics:\n" + rebuild.Output + "\n--- fixed source ---\n" + after);
     }
@@ -51,7 +51,7 @@ public sealed class DotnetFormatEndToEndTests(Xunit.Abstractions.ITestOutputHelp
         }
         catch (IOException)
         {
-            // A build server may still hold a file for a moment; the temp folder is not ours to keep clean at any cost.
+            // A build node may still hold a file for a moment; the temp folder is not ours to keep clean at any cost.
         }
     }
 
