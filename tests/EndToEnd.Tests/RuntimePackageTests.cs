@@ -13,7 +13,7 @@ public sealed class RuntimePackageTests(PackedFeed feed)
 {
     private const string NoSeverityChange = "";
 
-    [Fact(Skip = Pending.Analyzer)]
+    [Fact]
     public void Build_reports_each_classic_mistake_at_its_line()
     {
         (ConsumerProject consumer, CommandResult build) = Mistakes(NoSeverityChange);
@@ -25,7 +25,7 @@ public sealed class RuntimePackageTests(PackedFeed feed)
         Assert.Equal(["DBL001", "DBL002", "DBL003", "DBL004", "DBL005"], reported.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
     }
 
-    [Fact(Skip = Pending.Analyzer)]
+    [Fact]
     public void Sarif_log_lists_the_same_diagnostics()
     {
         (ConsumerProject consumer, CommandResult build) = Mistakes(NoSeverityChange);
@@ -36,7 +36,7 @@ public sealed class RuntimePackageTests(PackedFeed feed)
         Assert.All(logged, d => Assert.Equal("warning", d.Severity));
     }
 
-    [Fact(Skip = Pending.Analyzer)]
+    [Fact]
     public void Severity_error_in_editorconfig_fails_the_build()
     {
         (ConsumerProject consumer, CommandResult build) = Mistakes("dotnet_diagnostic.DBL001.severity = error");
@@ -47,7 +47,7 @@ public sealed class RuntimePackageTests(PackedFeed feed)
         Assert.All(reported, d => Assert.Equal(d.Id == "DBL001" ? "error" : "warning", d.Severity));
     }
 
-    [Fact(Skip = Pending.Analyzer)]
+    [Fact]
     public void Severity_none_in_editorconfig_silences_the_rule()
     {
         (ConsumerProject consumer, CommandResult build) = Mistakes("dotnet_diagnostic.DBL001.severity = none");

@@ -12,7 +12,7 @@ public sealed class SampleTests(PackedFeed feed)
 {
     private static string SampleDirectory => Path.GetDirectoryName(RepositoryPaths.SampleProject)!;
 
-    [Fact(Skip = Pending.Analyzer)]
+    [Fact]
     public void First_run_shows_the_analyzer_warnings_on_the_mistakes()
     {
         CommandResult run = FirstRun();
@@ -49,6 +49,7 @@ public sealed class SampleTests(PackedFeed feed)
         CommandResult second = feed.Once("sample-second-run", () => RunSample());
 
         Assert.True(second.Succeeded, second.ToString());
+        Assert.NotEmpty(Diagnostics.FromBuildOutput(second.Output));
         Assert.Equal(
             Diagnostics.FromBuildOutput(first.Output).Select(d => d.Where),
             Diagnostics.FromBuildOutput(second.Output).Select(d => d.Where));

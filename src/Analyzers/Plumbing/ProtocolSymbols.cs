@@ -93,7 +93,39 @@ internal sealed class ProtocolSymbols
         return _byAttribute.GetOrAdd(symbol, ClassifyByAttribute);
     }
 
+    /// <summary>The attribute on the member itself, its property, or a member it overrides or implements (marking an interface marks its implementations).</summary>
     private static ProtocolOperation ClassifyByAttribute(ISymbol symbol)
+    {
+        var found = OwnAttributes(symbol);
+        for (var overridden = Overridden(symbol); found == ProtocolOperation.None && overridden is not null; overridden = Overridden(overridden))
+            found = OwnAttributes(overridden);
+        if (found != ProtocolOperation.None || symbol.ContainingType is not { } type)
+            return found;
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            foreach (var member in @interface.GetMembers(symbol.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member)?.OriginalDefinition, symbol))
+                {
+                    found = OwnAttributes(member);
+                    if (found != ProtocolOperation.None)
+                        return found;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static ISymbol? Overridden(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol method => method.OverriddenMethod?.OriginalDefinition,
+        IPropertySymbol property => property.OverriddenProperty?.OriginalDefinition,
+        _ => null,
+    };
+
+    private static ProtocolOperation OwnAttributes(ISymbol symbol)
     {
         var found = FromAttributes(symbol.GetAttributes());
         if (found == ProtocolOperation.None && symbol is IMethodSymbol { AssociatedSymbol: IPropertySymbol property })
