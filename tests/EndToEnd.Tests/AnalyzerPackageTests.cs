@@ -97,7 +97,7 @@ public sealed class AnalyzerPackageTests(PackedFeed feed)
             var project = ConsumerProject.Create(feed, name, "OwnWrappers", packageId: null, editorConfig);
             CommandResult add = project.Dotnet("add", project.ProjectFile, "package", PackedFeed.AnalyzerPackageId, "--version", feed.Version);
             Assert.True(add.Succeeded, add.ToString());
-            return (project, project.Build());
+            return (project, project.Build(restored: true)); // dotnet add package restored it
         });
     }
 }

@@ -103,3 +103,24 @@ public class ErrorMessageTests
         Assert.Equal(0, adapter.Audit.SubmissionsQueued);
     }
 }
+
+public class OrphanDoorbellTests
+{
+    [Fact]
+    public void A_doorbell_that_outlives_its_queue_reads_abort_instead_of_touching_freed_memory()
+    {
+        using var adapter = new SimulatedAdapter();
+        var queue = new HardwareQueue(adapter);
+        HardwareQueueResources r = queue.Resources;
+        using Doorbell orphan = Doorbell.Create(adapter, new DoorbellCreateParameters(r.HardwareQueueHandle, r.RingBufferHandle, r.RingBufferControlHandle, DoorbellCreateFlags.None));
+        orphan.Connect();
+
+        queue.Dispose();
+
+        Assert.Equal(DoorbellStatus.DisconnectedAbort, orphan.ReadStatus());
+        orphan.Ring(64); // still mapped: harmless
+        Assert.Throws<DoorbellAbortedException>(() => orphan.RingAndConfirm(64));
+        var ex = Assert.Throws<DoorbellException>(orphan.Connect);
+        Assert.Equal(NtStatus.InvalidParameter, ex.NtStatus);
+    }
+}

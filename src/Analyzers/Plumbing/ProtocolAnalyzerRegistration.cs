@@ -25,7 +25,7 @@ internal static class ProtocolAnalyzerRegistration
     {
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = ProtocolSymbols.TryCreate(start.Compilation);
+            var symbols = ProtocolSymbols.TryCreate(start.Compilation, start.Options);
             if (symbols is null)
                 return;
 
