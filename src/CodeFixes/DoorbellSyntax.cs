@@ -94,6 +94,10 @@ internal sealed class DoorbellSyntax
         }
     }
 
+    /// <summary>Every comment in a statement the fix folds away, each on its own line.</summary>
+    public static IEnumerable<SyntaxTrivia> CommentLines(SyntaxNode removed) =>
+        CommentLines(SyntaxFactory.TriviaList(removed.DescendantTrivia(descendIntoTrivia: false)));
+
     /// <summary>Leading trivia of <paramref name="node"/> with extra comment lines placed after its own trivia.</summary>
     public static T WithExtraLeadingComments<T>(T node, IReadOnlyCollection<SyntaxTrivia> comments)
         where T : SyntaxNode

@@ -71,7 +71,7 @@ internal static class RetryPatternRewrite
                 .WithTrailingTrivia(consumed.GetTrailingTrivia());
         }
 
-        var loop = RetryLoop(syntax, ring.WithoutLeadingTrivia(), readInLoop, statusName, doorbell, scan.RetryComments);
+        var loop = RetryLoop(syntax, ring.WithoutLeadingTrivia(), readInLoop, statusName, doorbell, scan.FoldedComments);
         var replacement = new List<StatementSyntax>(before) { loop };
         AddMissingChecks(syntax, replacement, scan, statusName, doorbell);
         replacement = replacement.Select(DoorbellSyntax.Formatted).ToList();

@@ -99,7 +99,7 @@ internal static class RingAndConfirmRewrite
 
         // Comments of the folded read are kept: its end-of-line comment where the ring has none, the rest above.
         var trailing = ringStatement.GetTrailingTrivia();
-        var comments = new List<SyntaxTrivia>();
+        var comments = new List<SyntaxTrivia>(scan.FoldedComments);
         if (read.ConsumesStatement && read.Statement is { } consumed)
         {
             comments.AddRange(DoorbellSyntax.CommentLines(consumed.GetLeadingTrivia()));
@@ -178,24 +178,29 @@ internal static class RingAndConfirmRewrite
         var confirm = Confirm(site, site.Invocation);
         var head = container.Statements.Take(container.Index).ToList();
 
-        // Drop "DoorbellStatus s;" right before the loop when nothing reads s any more.
         var declarationIndex = head.Count - 1;
-        var dropsStatus = declarationIndex >= 0
+        var declaresStatus = declarationIndex >= 0
             && head[declarationIndex] is LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables }
             && variables[0] is { Initializer: null } declarator
-            && declarator.Identifier.ValueText == statusName
-            && !IsReferenced(tail, statusName);
+            && declarator.Identifier.ValueText == statusName;
         StatementSyntax replacement;
-        if (dropsStatus)
+        if (declaresStatus)
         {
-            var declaration = head[declarationIndex];
+            // "DoorbellStatus s;" right before the loop: the call initializes it, or stands alone when nothing reads s.
+            var declaration = (LocalDeclarationStatementSyntax)head[declarationIndex];
             head.RemoveAt(declarationIndex);
-            replacement = SyntaxFactory.ExpressionStatement(confirm).WithLeadingTrivia(declaration.GetLeadingTrivia());
+            replacement = IsReferenced(tail, statusName)
+                ? declaration.WithDeclaration(declaration.Declaration.WithVariables(SyntaxFactory.SingletonSeparatedList(
+                    declaration.Declaration.Variables[0].WithInitializer(SyntaxFactory.EqualsValueClause(confirm)))))
+                    .WithTrailingTrivia(SyntaxFactory.ElasticMarker)
+                : SyntaxFactory.ExpressionStatement(confirm).WithLeadingTrivia(declaration.GetLeadingTrivia());
         }
         else
         {
             replacement = DoorbellSyntax.Assign(statusName, confirm).WithLeadingTrivia(loop.GetLeadingTrivia());
         }
+
+        replacement = DoorbellSyntax.WithExtraLeadingComments(replacement, scan.FoldedComments);
 
         head.Add(DoorbellSyntax.Formatted(replacement.WithTrailingTrivia(loop.GetTrailingTrivia())));
         head.AddRange(tail);

@@ -154,8 +154,8 @@ internal sealed class StatusHandlingScan
 
     public bool HandlesAbort { get; private set; }
 
-    /// <summary>Comments of the user's own retry handling that the fix folds away, to keep on the fix's retry code.</summary>
-    public List<SyntaxTrivia> RetryComments { get; } = new();
+    /// <summary>Comments of the handling the fix folds away (retry, and notify for RingAndConfirm), to keep on the code that replaces it.</summary>
+    public List<SyntaxTrivia> FoldedComments { get; } = new();
 
     /// <param name="site">The ring.</param>
     /// <param name="statements">The statement list.</param>
@@ -172,7 +172,7 @@ internal sealed class StatusHandlingScan
             var statement = statements[i];
             if (tests.IsOnly(StatementCondition(statement), DoorbellSyntax.Retry) && statement is IfStatementSyntax or WhileStatementSyntax)
             {
-                scan.RetryComments.AddRange(DoorbellSyntax.CommentLines(statement.GetLeadingTrivia()));
+                scan.FoldedComments.AddRange(DoorbellSyntax.CommentLines(statement));
                 scan._rewrites[statement] = statement is IfStatementSyntax { Else: { } otherwise } ? _ => otherwise.Statement.WithTriviaFrom(statement) : _ => null;
                 continue;
             }
@@ -180,6 +180,7 @@ internal sealed class StatusHandlingScan
             if (ringAndConfirm && statement is IfStatementSyntax { Else: null } notifyIf
                 && tests.IsOnly(notifyIf.Condition, DoorbellSyntax.Notify) && OnlyNotifies(site, notifyIf.Statement))
             {
+                scan.FoldedComments.AddRange(DoorbellSyntax.CommentLines(statement));
                 scan._rewrites[statement] = _ => null;
                 continue;
             }

@@ -62,7 +62,8 @@ public sealed unsafe class HardwareQueue : IDisposable
     /// <summary>
     /// Adopts a hardware queue you created yourself (for the Windows backend: D3DKMTCreateHwQueue with the
     /// UserModeSubmission flag and your own ring buffer allocations). You keep ownership of the handles and
-    /// allocations; <see cref="Dispose"/> destroys only the doorbell.
+    /// allocations; <see cref="Dispose"/> destroys only the doorbell. The queue starts from the write pointer it reads
+    /// in the control area, so the addresses must be mapped and readable.
     /// </summary>
     /// <exception cref="ArgumentException">A handle, address or size is invalid (the message says which).</exception>
     public HardwareQueue(IDoorbellKernel kernel, HardwareQueueResources resources, HardwareQueueOptions? options = null)

@@ -106,6 +106,36 @@ public class WrapperTests
     }
 
     [Fact]
+    public async Task Marking_an_interface_or_base_member_marks_its_implementations()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            interface ISubmitter
+            {
+                [DoorbellRing] void Kick(ulong tail);
+                [DoorbellStatusRead] DoorbellStatus Status { get; }
+            }
+            abstract class Engine
+            {
+                [DoorbellRing] public abstract void Push(ulong tail);
+            }
+            sealed class Submitter : Engine, ISubmitter
+            {
+                private readonly Doorbell _d = null!;
+                public void Kick(ulong tail) => _d.Ring(tail);
+                public DoorbellStatus Status => _d.ReadStatus();
+                public override void Push(ulong tail) => _d.Ring(tail);
+            }
+            class C
+            {
+                void Bad(Submitter s) { s.Kick(1); {|#1:s.Push(2)|}; } // one run of rings: the last one carries the obligation
+                void ThroughInterface(ISubmitter s) { {|#2:s.Kick(1)|}; }
+            }
+            """,
+            Expect.NoRead(1, "s"), Expect.NoRead(2, "s"));
+    }
+
+    [Fact]
     public async Task Wrappers_named_in_editorconfig()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

@@ -25,11 +25,14 @@ internal static class FixRunner
 {
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = LoadAnalyzers();
 
-    public static async Task<ImmutableArray<MetadataReference>> ReferencesAsync()
+    private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> s_references = new(async () =>
     {
         var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         return references.Add(MetadataReference.CreateFromFile(typeof(Doorbell).Assembly.Location));
-    }
+    });
+
+    /// <summary>.NET 8 reference assemblies plus the real DoorbellGuard.Runtime, resolved once per test run.</summary>
+    public static Task<ImmutableArray<MetadataReference>> ReferencesAsync() => s_references.Value;
 
     public static async Task<Document> CreateDocumentAsync(string source, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
     {

@@ -151,4 +151,47 @@ public class UseRingAndConfirmTests
             }
             """);
     }
+
+    [Fact]
+    public async Task Documented_loop_becomes_the_initializer_of_a_status_still_read()
+    {
+        await VerifyCS.VerifyCodeFixAsync(
+            """
+            using DoorbellGuard;
+
+            class Submitter
+            {
+                public void Submit(Doorbell d, ulong value)
+                {
+                    DoorbellStatus status;
+                    do
+                    {
+                        {|#0:d.Ring(value)|};
+                        status = d.ReadStatus();
+                        if (status == DoorbellStatus.DisconnectedRetry)
+                            d.Connect();
+                    }
+                    while (status == DoorbellStatus.DisconnectedRetry);
+                    // The caller wants to know.
+                    if (status == DoorbellStatus.DisconnectedAbort)
+                        throw new DoorbellAbortedException("device lost");
+                }
+            }
+            """,
+            VerifyCS.At(0, "d", NotifyNotCalled),
+            """
+            using DoorbellGuard;
+
+            class Submitter
+            {
+                public void Submit(Doorbell d, ulong value)
+                {
+                    DoorbellStatus status = d.RingAndConfirm(value);
+                    // The caller wants to know.
+                    if (status == DoorbellStatus.DisconnectedAbort)
+                        throw new DoorbellAbortedException("device lost");
+                }
+            }
+            """);
+    }
 }

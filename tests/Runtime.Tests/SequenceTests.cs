@@ -120,7 +120,7 @@ public unsafe class SequenceTests
     }
 
     /// <summary>A ring buffer and control area in native memory, as a caller's own D3DKMT code would map them.</summary>
-    private sealed class QueueMemory : IDisposable
+    internal sealed class QueueMemory : IDisposable
     {
         public readonly byte* Ring = (byte*)NativeMemory.AllocZeroed(4096);
         public readonly ulong* Control = (ulong*)NativeMemory.AllocZeroed(64);

@@ -160,7 +160,7 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
         {
             if (_deviceLost || _disposed)
                 return NtStatus.DeviceRemoved;
-            if (!_doorbells.TryGetValue(doorbellHandle, out SimDoorbell? doorbell))
+            if (!_doorbells.TryGetValue(doorbellHandle, out SimDoorbell? doorbell) || doorbell.Queue.Destroyed)
                 return NtStatus.InvalidParameter;
             StepLocked(injectFaults: false); // the GPU has taken the rings made so far
             _kernelConnects++;
@@ -210,7 +210,8 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
             if (doorbell.Connected)
                 DisconnectLocked([doorbell], StatusRetry);
             _doorbells.Remove(doorbellHandle);
-            doorbell.Queue.Doorbell = null;
+            if (doorbell.Queue.Doorbell == doorbell)
+                doorbell.Queue.Doorbell = null;
             NativePages.Free(doorbell.Page);
             NativePages.Free(doorbell.SecondaryPage);
             NativePages.Free(doorbell.Status);
@@ -290,8 +291,14 @@ public sealed unsafe class SimulatedAdapter : IDoorbellKernel, IHardwareQueuePro
         {
             if (!_queues.TryGetValue(resources.HardwareQueueHandle, out SimQueue? queue))
                 throw new ArgumentException($"Hardware queue {resources.HardwareQueueHandle} does not belong to this adapter or was destroyed already.", nameof(resources));
-            if (queue.Doorbell != null)
-                DestroyDoorbell(queue.Doorbell.Handle);
+            if (queue.Doorbell is { } orphan)
+            {
+                // A doorbell still alive (made with Doorbell.Create): its pages stay mapped until it is destroyed,
+                // so its owner gets ABORT and errors instead of touching freed memory.
+                DisconnectLocked([orphan], StatusAbort);
+                queue.Doorbell = null;
+            }
+
             ExecuteLocked(queue);
             queue.FinalAudit = AuditQueue(queue);
             queue.Destroyed = true;
