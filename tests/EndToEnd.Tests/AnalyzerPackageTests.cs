@@ -15,14 +15,6 @@ namespace DoorbellGuard.EndToEnd.Tests;
 [Collection(PackedFeedCollection.Name)]
 public sealed class AnalyzerPackageTests(PackedFeed feed)
 {
-    /// <summary>
-    /// Known gap, reported to the lead: the analyzer registers nothing unless DoorbellGuard.Doorbell and
-    /// DoorbellGuard.DoorbellStatus are in the compilation, so a project with only this package and its
-    /// own wrappers gets no diagnostic. These tests state the behaviour issue #5 asks for; remove the skip
-    /// when the analyzer supports compilations without the runtime.
-    /// </summary>
-    private const string AnalyzerOnlyGap = "Known gap: the analyzer needs the DoorbellGuard runtime types in the compilation; with DoorbellGuard.Analyzers alone it reports nothing.";
-
     [Fact]
     public void Adding_the_package_keeps_it_private_to_the_project()
     {
@@ -34,7 +26,7 @@ public sealed class AnalyzerPackageTests(PackedFeed feed)
         Assert.Equal("all", reference.Element("PrivateAssets")?.Value ?? (string?)reference.Attribute("PrivateAssets"));
     }
 
-    [Fact(Skip = AnalyzerOnlyGap)]
+    [Fact]
     public void Build_reports_the_mistakes_made_through_ones_own_wrappers()
     {
         (ConsumerProject consumer, CommandResult build) = OwnWrappers(severity: null);
@@ -46,7 +38,7 @@ public sealed class AnalyzerPackageTests(PackedFeed feed)
         Assert.Equal(["DBL001", "DBL002", "DBL003", "DBL004"], reported.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
     }
 
-    [Fact(Skip = AnalyzerOnlyGap)]
+    [Fact]
     public void Sarif_log_lists_the_same_diagnostics()
     {
         (ConsumerProject consumer, CommandResult build) = OwnWrappers(severity: null);
@@ -55,7 +47,7 @@ public sealed class AnalyzerPackageTests(PackedFeed feed)
         Assert.Equal(consumer.ExpectedDiagnostics, Diagnostics.FromSarif(consumer.SarifPath).Select(d => d.Where));
     }
 
-    [Fact(Skip = AnalyzerOnlyGap)]
+    [Fact]
     public void Editorconfig_severities_apply()
     {
         (ConsumerProject consumer, CommandResult build) = OwnWrappers(
@@ -97,7 +89,7 @@ public sealed class AnalyzerPackageTests(PackedFeed feed)
             var project = ConsumerProject.Create(feed, name, "OwnWrappers", packageId: null, editorConfig);
             CommandResult add = project.Dotnet("add", project.ProjectFile, "package", PackedFeed.AnalyzerPackageId, "--version", feed.Version);
             Assert.True(add.Succeeded, add.ToString());
-            return (project, project.Build());
+            return (project, project.Build(restored: true)); // dotnet add package restored it
         });
     }
 }

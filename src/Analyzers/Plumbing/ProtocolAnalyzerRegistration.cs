@@ -25,7 +25,7 @@ internal static class ProtocolAnalyzerRegistration
     {
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = ProtocolSymbols.TryCreate(start.Compilation);
+            var symbols = ProtocolSymbols.TryCreate(start.Compilation, start.Options);
             if (symbols is null)
                 return;
 
@@ -76,6 +76,14 @@ internal static class ProtocolAnalyzerRegistration
                     root = root.Parent;
                 if (!HasGraph(root) || !seen.Add(root))
                     continue;
+
+                // A branch-free body has one path: read its events in order, without building the graph.
+                if (StraightLineBody.TryGetStatements(root, out var statements))
+                {
+                    FunctionAnalysis.AnalyzeStraightLine(statements, function, isRingWrapper, symbols, configuration, ProtocolBudget.Default, reports, context.CancellationToken);
+                    continue;
+                }
+
                 var graph = context.GetControlFlowGraph(block);
                 FunctionAnalysis.Analyze(graph, function, isRingWrapper, symbols, configuration, ProtocolBudget.Default, reports, context.CancellationToken);
             }

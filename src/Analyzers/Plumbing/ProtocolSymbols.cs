@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DoorbellGuard.Analyzers.Plumbing;
 
@@ -29,7 +30,7 @@ internal sealed class ProtocolSymbols
 {
     private readonly ConcurrentDictionary<ISymbol, ProtocolOperation> _byAttribute = new(SymbolEqualityComparer.Default);
 
-    private ProtocolSymbols(Compilation compilation, INamedTypeSymbol doorbell, INamedTypeSymbol status, INamedTypeSymbol? queue)
+    private ProtocolSymbols(Compilation compilation, INamedTypeSymbol? doorbell, INamedTypeSymbol? status, INamedTypeSymbol? queue)
     {
         Compilation = compilation;
         Doorbell = doorbell;
@@ -39,25 +40,67 @@ internal sealed class ProtocolSymbols
 
     public Compilation Compilation { get; }
 
-    public INamedTypeSymbol Doorbell { get; }
+    /// <summary>DoorbellGuard.Doorbell; null when only the analyzer package is used (wrappers declared in user code).</summary>
+    public INamedTypeSymbol? Doorbell { get; }
 
-    public INamedTypeSymbol DoorbellStatus { get; }
+    /// <summary>DoorbellGuard.DoorbellStatus; null when only the analyzer package is used.</summary>
+    public INamedTypeSymbol? DoorbellStatus { get; }
 
     public INamedTypeSymbol? HardwareQueue { get; }
 
-    /// <summary>Null when the compilation does not reference DoorbellGuard: then nothing is registered at all.</summary>
-    public static ProtocolSymbols? TryCreate(Compilation compilation)
+    /// <summary>
+    /// Null when the compilation has nothing to check: then nothing is registered at all. That is the case when it
+    /// references no DoorbellGuard runtime, declares no wrapper attribute of its own, and names no wrapper in .editorconfig.
+    /// </summary>
+    public static ProtocolSymbols? TryCreate(Compilation compilation, AnalyzerOptions? options = null)
     {
         var doorbell = compilation.GetTypeByMetadataName("DoorbellGuard.Doorbell");
         var status = compilation.GetTypeByMetadataName("DoorbellGuard.DoorbellStatus");
-        if (doorbell is null || status is null)
-            return null;
-        return new ProtocolSymbols(compilation, doorbell, status, compilation.GetTypeByMetadataName("DoorbellGuard.HardwareQueue"));
+        if (doorbell is not null && status is not null)
+            return new ProtocolSymbols(compilation, doorbell, status, compilation.GetTypeByMetadataName("DoorbellGuard.HardwareQueue"));
+
+        // The analyzer-only package: code that wraps D3DKMT itself declares the attributes (any namespace) or names
+        // its wrappers in .editorconfig. Both checks are cheap: a name lookup in the declaration table, and option lookups.
+        if (DeclaresWrapperAttributes(compilation) || NamesWrappersInOptions(compilation, options))
+            return new ProtocolSymbols(compilation, null, null, null);
+        return null;
     }
 
-    public bool IsDoorbell(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, Doorbell);
+    private static bool DeclaresWrapperAttributes(Compilation compilation) =>
+        compilation.ContainsSymbolsWithName("DoorbellRingAttribute", SymbolFilter.Type)
+        || compilation.ContainsSymbolsWithName("DoorbellRing", SymbolFilter.Type)
+        || compilation.GetTypeByMetadataName("DoorbellGuard.DoorbellRingAttribute") is not null;
 
-    public bool IsStatus(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, DoorbellStatus);
+    private static bool NamesWrappersInOptions(Compilation compilation, AnalyzerOptions? options)
+    {
+        if (options is null)
+            return false;
+        var provider = options.AnalyzerConfigOptionsProvider;
+        if (provider.GlobalOptions.TryGetValue(ProtocolConfiguration.RingMethodsKey, out _))
+            return true;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (provider.GetOptions(tree).TryGetValue(ProtocolConfiguration.RingMethodsKey, out _))
+                return true;
+        }
+
+        return false;
+    }
+
+    public bool IsDoorbell(ITypeSymbol? type) => type is not null && Doorbell is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, Doorbell);
+
+    /// <summary>
+    /// DoorbellGuard.DoorbellStatus, or, for code that declares its own wrappers, an enum named DoorbellStatus in any
+    /// namespace (its values are compared as the D3DDDI_DOORBELLSTATUS values 0 to 3).
+    /// </summary>
+    public bool IsStatus(ITypeSymbol? type)
+    {
+        if (type is null)
+            return false;
+        if (DoorbellStatus is not null)
+            return SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, DoorbellStatus);
+        return type.TypeKind == TypeKind.Enum && type.Name == "DoorbellStatus";
+    }
 
     /// <summary>What <paramref name="symbol"/> (a method or property) does, by its identity, its attributes, or the configuration.</summary>
     public ProtocolOperation Classify(ISymbol symbol, ProtocolConfiguration configuration)
@@ -154,7 +197,7 @@ internal sealed class ProtocolSymbols
         return ProtocolOperation.None;
     }
 
-    /// <summary>The parameter a wrapper acts on: its first parameter of type Doorbell, or null when it acts on its receiver.</summary>
+    /// <summary>The parameter a wrapper acts on: its first parameter of type Doorbell (else, for a static wrapper, its first parameter), or null when it acts on its receiver.</summary>
     public IParameterSymbol? DoorbellParameter(IMethodSymbol method)
     {
         var original = (method.ReducedFrom ?? method).OriginalDefinition;
@@ -164,6 +207,9 @@ internal sealed class ProtocolSymbols
                 return parameter;
         }
 
+        // A static wrapper has no receiver: the doorbell is what it is first given (code with its own doorbell type).
+        if (original.IsStatic && original.Parameters.Length > 0 && original.Parameters[0].Type.IsReferenceType)
+            return original.Parameters[0];
         return null;
     }
 }

@@ -52,8 +52,9 @@ internal sealed class CfgTranslator
 {
     private const int ScratchHolder = ProtocolElement.MaxHolders - 1;
     private const int MaxWalkDepth = 200;
+    private const int StraightLineBlocks = 3;
 
-    private readonly ControlFlowGraph _cfg;
+    private readonly ControlFlowGraph? _cfg;
     private readonly ProtocolSymbols _symbols;
     private readonly ProtocolConfiguration _configuration;
     private readonly IMethodSymbol? _function;
@@ -80,7 +81,8 @@ internal sealed class CfgTranslator
     private int _nextHolder;
     private int _depth;
 
-    public CfgTranslator(ControlFlowGraph cfg, ProtocolSymbols symbols, ProtocolConfiguration configuration, IMethodSymbol? function, bool suppressOwnRings, CapturedRoots captured, int maxBlocks, CancellationToken cancellationToken)
+    // cfg is null for a branch-free body given to TranslateStraightLine.
+    public CfgTranslator(ControlFlowGraph? cfg, ProtocolSymbols symbols, ProtocolConfiguration configuration, IMethodSymbol? function, bool suppressOwnRings, CapturedRoots captured, int maxBlocks, CancellationToken cancellationToken)
     {
         _cfg = cfg;
         _symbols = symbols;
@@ -90,17 +92,71 @@ internal sealed class CfgTranslator
         _captured = captured;
         _maxBlocks = maxBlocks;
         _cancellationToken = cancellationToken;
-        _rawEvents = new List<RawEvent>?[cfg.Blocks.Length];
+        var blockCount = cfg?.Blocks.Length ?? StraightLineBlocks;
+        _rawEvents = new List<RawEvent>?[blockCount];
         _helpers = new HelperIndex(cancellationToken);
-        _tests = new (int, byte)[cfg.Blocks.Length];
-        _nullTests = new (AccessPath?, int, bool)[cfg.Blocks.Length];
+        _tests = new (int, byte)[blockCount];
+        _nullTests = new (AccessPath?, int, bool)[blockCount];
         for (var i = 0; i < _nullTests.Length; i++)
             _nullTests[i].Holder = -1;
     }
 
+    /// <summary>
+    /// The fast path: a body without branches, loops, try, lambdas or conditional operators is one block of events,
+    /// read in order from the operation tree, with no CFG at all (see <see cref="StraightLineBody"/>).
+    /// </summary>
+    public FunctionModel TranslateStraightLine(IReadOnlyList<IOperation> statements)
+    {
+        _current = new List<RawEvent>();
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case IVariableDeclarationGroupOperation group:
+                    foreach (var declaration in group.Declarations)
+                    {
+                        foreach (var declarator in declaration.Declarators)
+                        {
+                            if ((declarator.Initializer ?? declaration.Initializer)?.Value is { } initial)
+                                AssignToLocal(declarator.Symbol, initial);
+                        }
+                    }
+
+                    break;
+                case IReturnOperation @return:
+                    Consume(Walk(@return.ReturnedValue));
+                    break;
+                default:
+                    Walk(statement);
+                    break;
+            }
+
+            if (_gaveUp)
+                return new FunctionModel(null, _sites, _hasRing);
+        }
+
+        if (!_hasRing)
+            return new FunctionModel(null, _sites, hasRing: false);
+
+        _rawEvents[0] = new List<RawEvent>();
+        _rawEvents[1] = _current;
+        _rawEvents[2] = new List<RawEvent>();
+        for (var i = 0; i < StraightLineBlocks; i++)
+        {
+            _graph.AddBlock();
+            _modelToRoslyn.Add(i);
+        }
+
+        _graph.Blocks[0].Edges.Add(new ProtocolEdge(1));
+        _graph.Blocks[1].Edges.Add(new ProtocolEdge(2));
+        _graph.Blocks[2].IsNormalExit = true;
+        Finish();
+        return new FunctionModel(_gaveUp ? null : _graph, _sites, _hasRing);
+    }
+
     public FunctionModel Translate()
     {
-        var blocks = _cfg.Blocks;
+        var blocks = _cfg!.Blocks;
         if (blocks.Length > _maxBlocks)
             return new FunctionModel(null, _sites, hasRing: true);
 
@@ -132,7 +188,7 @@ internal sealed class CfgTranslator
         }
 
         _graph.Blocks[blocks.Length - 1].IsNormalExit = true;
-        MarkHandlerEntries(_cfg.Root);
+        MarkHandlerEntries(_cfg!.Root);
         Finish();
         return new FunctionModel(_gaveUp ? null : _graph, _sites, _hasRing);
     }
@@ -241,7 +297,7 @@ internal sealed class CfgTranslator
 
         var inner = new Context(context, map, continuation);
         for (var ordinal = region.FirstBlockOrdinal; ordinal <= region.LastBlockOrdinal && !_gaveUp; ordinal++)
-            BuildEdges(_cfg.Blocks[ordinal], map[ordinal], inner);
+            BuildEdges(_cfg!.Blocks[ordinal], map[ordinal], inner);
         return map[region.FirstBlockOrdinal];
     }
 
@@ -261,7 +317,7 @@ internal sealed class CfgTranslator
         for (var round = 0; round < 2; round++)
         {
             var seen = new Dictionary<CaptureId, AccessPath?>();
-            foreach (var block in _cfg.Blocks)
+            foreach (var block in _cfg!.Blocks)
             {
                 foreach (var operation in block.Operations)
                 {
@@ -607,14 +663,29 @@ internal sealed class CfgTranslator
         return Value.Other;
     }
 
+    /// <summary><c>local = value</c> (or its declaration): a status local becomes a holder, any other local a new key value.</summary>
+    private Value AssignToLocal(ILocalSymbol local, IOperation valueOperation)
+    {
+        var holder = HolderForLocal(local);
+        if (holder >= 0)
+        {
+            Bind(holder, Walk(valueOperation));
+            return Value.HolderOf(holder);
+        }
+
+        var value = Walk(valueOperation);
+        // Copying a doorbell makes an alias we do not follow: the source escapes.
+        if (value.Kind != ValueKind.Created)
+            Consume(value);
+        Emit(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, AccessPath.ForLocal(local), created: value.Kind == ValueKind.Created));
+        return Value.Other;
+    }
+
     private Value WalkAssignment(ISimpleAssignmentOperation assignment)
     {
         var target = StripConversions(assignment.Target);
-        if (target is ILocalReferenceOperation local && HolderForLocal(local.Local) is var holder && holder >= 0)
-        {
-            Bind(holder, Walk(assignment.Value));
-            return Value.HolderOf(holder);
-        }
+        if (target is ILocalReferenceOperation local)
+            return AssignToLocal(local.Local, assignment.Value);
 
         if (target is IPropertyReferenceOperation property && _symbols.Classify(property.Property, _configuration) is var operation && operation != ProtocolOperation.None)
         {

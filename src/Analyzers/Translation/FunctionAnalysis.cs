@@ -41,6 +41,33 @@ internal static class FunctionAnalysis
         Analyze(graph, function, isRingWrapper, symbols, configuration, budget, reports, 0, cancellationToken);
     }
 
+    /// <summary>The fast path for a branch-free body (<see cref="StraightLineBody"/>): no graph is built.</summary>
+    public static void AnalyzeStraightLine(
+        IReadOnlyList<IOperation> statements,
+        IMethodSymbol? function,
+        bool isRingWrapper,
+        ProtocolSymbols symbols,
+        ProtocolConfiguration configuration,
+        ProtocolBudget budget,
+        ImmutableArray<ProtocolReport>.Builder reports,
+        CancellationToken cancellationToken)
+    {
+        var model = new CfgTranslator(null, symbols, configuration, function, isRingWrapper, CapturedRoots.None, budget.MaxBlocks, cancellationToken).TranslateStraightLine(statements);
+        Report(model, budget, reports, cancellationToken);
+    }
+
+    private static void Report(FunctionModel model, ProtocolBudget budget, ImmutableArray<ProtocolReport>.Builder reports, CancellationToken cancellationToken)
+    {
+        if (model.Graph is null || !model.HasRing)
+            return;
+        var result = ProtocolAnalysis.Run(model.Graph, budget, cancellationToken);
+        foreach (var violation in result.Violations)
+        {
+            var site = model.Sites[violation.Site];
+            reports.Add(new ProtocolReport(violation.Rule, site.Location, site.DoorbellText));
+        }
+    }
+
     private static void Analyze(
         ControlFlowGraph graph,
         IMethodSymbol? function,
@@ -55,15 +82,7 @@ internal static class FunctionAnalysis
         cancellationToken.ThrowIfCancellationRequested();
         var captured = CapturedRoots.Collect(graph, cancellationToken);
         var model = new CfgTranslator(graph, symbols, configuration, function, isRingWrapper, captured, budget.MaxBlocks, cancellationToken).Translate();
-        if (model.Graph is not null && model.HasRing)
-        {
-            var result = ProtocolAnalysis.Run(model.Graph, budget, cancellationToken);
-            foreach (var violation in result.Violations)
-            {
-                var site = model.Sites[violation.Site];
-                reports.Add(new ProtocolReport(violation.Rule, site.Location, site.DoorbellText));
-            }
-        }
+        Report(model, budget, reports, cancellationToken);
 
         if (depth >= NestedFunctions.MaxDepth)
             return;

@@ -70,11 +70,22 @@ public sealed class ConsumerProject
         return project;
     }
 
-    /// <summary>Restores and builds once, with a SARIF 2.1 error log.</summary>
-    public CommandResult Build() => Dotnet(
-        "build", ProjectFile, "-nodeReuse:false", "-tl:off", "-clp:NoSummary",
-        // ',' and '=' inside a -p value must be escaped for MSBuild.
-        "-p:ErrorLog=" + SarifPath + "%2Cversion%3D2.1");
+    /// <summary>Builds once (restoring first unless <paramref name="restored"/>), with a SARIF 2.1 error log.</summary>
+    public CommandResult Build(bool restored = false)
+    {
+        var arguments = new List<string>
+        {
+            "build", ProjectFile, "-nodeReuse:false", "-tl:off", "-clp:NoSummary",
+            // ',' and '=' inside a -p value must be escaped for MSBuild.
+            "-p:ErrorLog=" + SarifPath + "%2Cversion%3D2.1",
+        };
+        if (restored)
+        {
+            arguments.Add("--no-restore");
+        }
+
+        return Dotnet([.. arguments]);
+    }
 
     public CommandResult Dotnet(params string[] arguments) =>
         DotnetCli.Run(Directory, arguments, feed.ConsumerEnvironment);
