@@ -47,11 +47,10 @@ public abstract class DoorbellCodeFixProvider : CodeFixProvider
                 continue;
             }
 
+            // Several rules may flag the same ring: one action fixes them all.
             context.RegisterCodeFix(
                 CodeAction.Create(Title, _ => Task.FromResult(document.WithSyntaxRoot(fixedRoot)), EquivalenceKey),
-                diagnostic);
-
-            // Several rules may flag the same ring: one action fixes them all.
+                context.Diagnostics);
             return;
         }
     }

@@ -31,6 +31,46 @@ public class Dbl004Tests
             Expect.Abort(0), Expect.Abort(1));
     }
 
+    private const string RetryLoopThen = """
+        using DoorbellGuard;
+        class C
+        {
+            bool _lost;
+
+            void M(Doorbell d, ulong v)
+            {
+                DoorbellStatus s;
+                do
+                {
+                    {|#0:d.Ring(v)|};
+                    s = d.ReadStatus();
+                    if (s == DoorbellStatus.DisconnectedRetry)
+                        d.Connect();
+                }
+                while (s == DoorbellStatus.DisconnectedRetry);
+                ABORT
+                if (s == DoorbellStatus.ConnectedNotify)
+                    d.NotifyWorkSubmission();
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task A_bare_return_on_abort_in_a_void_method_tells_nobody()
+    {
+        // The branch reaches no code of its own: the caller cannot tell the work was lost.
+        await VerifyCS.VerifyAnalyzerAsync(
+            RetryLoopThen.Replace("ABORT", "if (s == DoorbellStatus.DisconnectedAbort) return;"),
+            Expect.Abort(0));
+    }
+
+    [Fact]
+    public async Task A_return_after_recording_the_abort_separates_it()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            RetryLoopThen.Replace("{|#0:d.Ring(v)|}", "d.Ring(v)").Replace("ABORT", "if (s == DoorbellStatus.DisconnectedAbort) { _lost = true; return; }"));
+    }
+
     [Fact]
     public async Task Default_arm_shared_with_connected_does_not_separate_abort()
     {

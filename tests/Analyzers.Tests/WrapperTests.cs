@@ -136,6 +136,36 @@ public class WrapperTests
     }
 
     [Fact]
+    public async Task Wrappers_called_on_the_implicit_receiver_track_this()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            sealed class Channel
+            {
+                private readonly Doorbell _d = null!;
+                [DoorbellRing] public void Kick(ulong tail) => _d.Ring(tail);
+                [DoorbellStatusRead] public DoorbellStatus Status => _d.ReadStatus();
+                [DoorbellConnect] public void Reconnect() => _d.Connect();
+
+                public bool Submit(ulong tail)
+                {
+                    while (true)
+                    {
+                        {|#0:Kick(tail)|};
+                        switch (Status)
+                        {
+                            case DoorbellStatus.DisconnectedRetry: Reconnect(); continue;
+                            case DoorbellStatus.DisconnectedAbort: return false;
+                            default: return true;
+                        }
+                    }
+                }
+            }
+            """,
+            Expect.Notify(0, "this"));
+    }
+
+    [Fact]
     public async Task Wrappers_named_in_editorconfig()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

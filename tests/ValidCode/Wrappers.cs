@@ -25,6 +25,28 @@ public sealed class Channel
     [DoorbellNotify]
     public void Notify() => _doorbell.NotifyWorkSubmission();
 
+    /// <summary>The wrappers used on this channel itself: the doorbell is the implicit receiver.</summary>
+    public bool SubmitHere(ulong tail)
+    {
+        while (true)
+        {
+            Kick(tail);
+            switch (Status)
+            {
+                case DoorbellStatus.Connected:
+                    return true;
+                case DoorbellStatus.ConnectedNotify:
+                    Notify();
+                    return true;
+                case DoorbellStatus.DisconnectedRetry:
+                    Reconnect();
+                    continue;
+                default:
+                    return false;
+            }
+        }
+    }
+
     public ulong Tail
     {
         [DoorbellRing]

@@ -96,7 +96,9 @@ internal static class ProtocolAnalysis
         // reach each block; the second pass marks abort elements entering such a block, and reports.
         Dictionary<long, byte>[]? statusesAtBlock = null;
         var steps = 0;
-        if (readCount > 0)
+        // Without an edge that tests a status, every status of a read travels together and no block can isolate
+        // the abort case: the first pass would find nothing, so it is skipped.
+        if (readCount > 0 && HasStatusGuards(graph))
         {
             var first = new Simulation(graph, readIds, null, reporting: false, budget, cancellationToken);
             if (!first.Run(ref steps))
@@ -110,6 +112,20 @@ internal static class ProtocolAnalysis
         var violations = new List<ProtocolViolation>(second.Violations);
         violations.Sort();
         return new ProtocolResult(true, violations);
+    }
+
+    private static bool HasStatusGuards(ProtocolGraph graph)
+    {
+        foreach (var block in graph.Blocks)
+        {
+            foreach (var edge in block.Edges)
+            {
+                if (edge.Holder >= 0 && edge.TakenWhen != StatusMask.All)
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     private static int[][] NumberReads(ProtocolGraph graph, out int readCount)
