@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using DoorbellGuard.Analyzers.Flow;
 using DoorbellGuard.Analyzers.Plumbing;
 using Microsoft.CodeAnalysis;
@@ -8,16 +7,11 @@ namespace DoorbellGuard.Analyzers;
 
 /// <summary>DBL004: a status that may be DisconnectedAbort reaches the end or another ring without any branch that separates it.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class AbortTreatedAsSuccessAnalyzer : DiagnosticAnalyzer
+public sealed class AbortTreatedAsSuccessAnalyzer : ProtocolRuleAnalyzer
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.AbortTreatedAsSuccess);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public AbortTreatedAsSuccessAnalyzer()
+        : base(ProtocolRule.AbortTreatedAsSuccess, Descriptors.AbortTreatedAsSuccess)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        ProtocolAnalyzerRegistration.RegisterActions(context, ProtocolRule.AbortTreatedAsSuccess, Descriptors.AbortTreatedAsSuccess);
     }
 }

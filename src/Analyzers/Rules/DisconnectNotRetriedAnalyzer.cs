@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using DoorbellGuard.Analyzers.Flow;
 using DoorbellGuard.Analyzers.Plumbing;
 using Microsoft.CodeAnalysis;
@@ -8,16 +7,11 @@ namespace DoorbellGuard.Analyzers;
 
 /// <summary>DBL002: a status that may be DisconnectedRetry is not followed by Connect and another ring.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DisconnectNotRetriedAnalyzer : DiagnosticAnalyzer
+public sealed class DisconnectNotRetriedAnalyzer : ProtocolRuleAnalyzer
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DisconnectNotRetried);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public DisconnectNotRetriedAnalyzer()
+        : base(ProtocolRule.DisconnectNotRetried, Descriptors.DisconnectNotRetried)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        ProtocolAnalyzerRegistration.RegisterActions(context, ProtocolRule.DisconnectNotRetried, Descriptors.DisconnectNotRetried);
     }
 }

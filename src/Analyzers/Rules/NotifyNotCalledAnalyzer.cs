@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using DoorbellGuard.Analyzers.Flow;
 using DoorbellGuard.Analyzers.Plumbing;
 using Microsoft.CodeAnalysis;
@@ -8,16 +7,11 @@ namespace DoorbellGuard.Analyzers;
 
 /// <summary>DBL003: a status that may be ConnectedNotify is not followed by NotifyWorkSubmission.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class NotifyNotCalledAnalyzer : DiagnosticAnalyzer
+public sealed class NotifyNotCalledAnalyzer : ProtocolRuleAnalyzer
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.NotifyNotCalled);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public NotifyNotCalledAnalyzer()
+        : base(ProtocolRule.NotifyNotCalled, Descriptors.NotifyNotCalled)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        ProtocolAnalyzerRegistration.RegisterActions(context, ProtocolRule.NotifyNotCalled, Descriptors.NotifyNotCalled);
     }
 }

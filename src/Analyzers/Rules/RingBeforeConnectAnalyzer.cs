@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using DoorbellGuard.Analyzers.Flow;
 using DoorbellGuard.Analyzers.Plumbing;
 using Microsoft.CodeAnalysis;
@@ -8,16 +7,11 @@ namespace DoorbellGuard.Analyzers;
 
 /// <summary>DBL005: a doorbell created in the method is rung before Connect on some path.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RingBeforeConnectAnalyzer : DiagnosticAnalyzer
+public sealed class RingBeforeConnectAnalyzer : ProtocolRuleAnalyzer
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RingBeforeConnect);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public RingBeforeConnectAnalyzer()
+        : base(ProtocolRule.RingBeforeConnect, Descriptors.RingBeforeConnect)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        ProtocolAnalyzerRegistration.RegisterActions(context, ProtocolRule.RingBeforeConnect, Descriptors.RingBeforeConnect);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using DoorbellGuard.Analyzers.Flow;
 using DoorbellGuard.Analyzers.Plumbing;
 using Microsoft.CodeAnalysis;
@@ -8,16 +7,11 @@ namespace DoorbellGuard.Analyzers;
 
 /// <summary>DBL001: a ring with no status read after it on some normal path to the end of the method.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RingWithoutStatusReadAnalyzer : DiagnosticAnalyzer
+public sealed class RingWithoutStatusReadAnalyzer : ProtocolRuleAnalyzer
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RingWithoutStatusRead);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public RingWithoutStatusReadAnalyzer()
+        : base(ProtocolRule.RingWithoutStatusRead, Descriptors.RingWithoutStatusRead)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        ProtocolAnalyzerRegistration.RegisterActions(context, ProtocolRule.RingWithoutStatusRead, Descriptors.RingWithoutStatusRead);
     }
 }
