@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace DoorbellGuard.Analyzers;
@@ -64,6 +65,10 @@ public static class Descriptors
         "A doorbell is rung before it is connected",
         "'{0}' is created disconnected and is rung before Connect() on some path: the ring is lost",
         "A new doorbell starts disconnected. Call Connect() before its first ring.");
+
+    /// <summary>The rules of the doorbell protocol analysis, reported by <see cref="DoorbellProtocolAnalyzer"/>.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Protocol { get; } = ImmutableArray.Create(
+        RingWithoutStatusRead, DisconnectNotRetried, NotifyNotCalled, AbortTreatedAsSuccess, RingBeforeConnect);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string description) =>
         new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id));

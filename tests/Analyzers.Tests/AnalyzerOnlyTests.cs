@@ -159,7 +159,7 @@ public class AnalyzerOnlyTests
         await test.RunAsync(CancellationToken.None);
     }
 
-    private sealed class WithoutRuntime : CSharpAnalyzerTest<RingWithoutStatusReadAnalyzer, DefaultVerifier>
+    private sealed class WithoutRuntime : CSharpAnalyzerTest<DoorbellProtocolAnalyzer, DefaultVerifier>
     {
         public WithoutRuntime() => ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
 

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using DoorbellGuard.Analyzers.Flow;
-using DoorbellGuard.Analyzers.Plumbing;
+using DoorbellGuard.Analyzers.Protocol;
 using DoorbellGuard.Analyzers.Tests.Verifiers;
 using DoorbellGuard.Analyzers.Translation;
 using Microsoft.CodeAnalysis;
@@ -64,9 +64,9 @@ public class StraightLineParityTests
             Assert.True(StraightLineBody.TryGetStatements(root, out var statements), body.ToString());
 
             var fast = ImmutableArray.CreateBuilder<ProtocolReport>();
-            FunctionAnalysis.AnalyzeStraightLine(statements, function, false, symbols, ProtocolConfiguration.Empty, ProtocolBudget.Default, fast, CancellationToken.None);
+            FunctionAnalysis.AnalyzeStraightLine(statements, function, false, symbols, WrapperConfiguration.Empty, ProtocolBudget.Default, fast, CancellationToken.None);
             var slow = ImmutableArray.CreateBuilder<ProtocolReport>();
-            FunctionAnalysis.Analyze(ControlFlowGraph.Create(body, model)!, function, false, symbols, ProtocolConfiguration.Empty, ProtocolBudget.Default, slow, CancellationToken.None);
+            FunctionAnalysis.Analyze(ControlFlowGraph.Create(body, model)!, function, false, symbols, WrapperConfiguration.Empty, ProtocolBudget.Default, slow, CancellationToken.None);
 
             Assert.Equal(Describe(slow), Describe(fast));
             if (slow.Count > 0)

@@ -211,7 +211,7 @@ public class WrapperTests
     [Fact]
     public void Configured_ids_split_on_bars_semicolons_and_top_level_commas()
     {
-        var ids = Plumbing.ProtocolConfiguration.SplitIds("M:A.B.C(System.Int32,System.UInt64), P:A.B.D ;M:A.B.E|  T.F ");
+        var ids = Protocol.WrapperConfiguration.SplitIds("M:A.B.C(System.Int32,System.UInt64), P:A.B.D ;M:A.B.E|  T.F ");
         Assert.Equal(new[] { "M:A.B.C(System.Int32,System.UInt64)", "P:A.B.D", "M:A.B.E", "T.F" }, ids);
     }
 }

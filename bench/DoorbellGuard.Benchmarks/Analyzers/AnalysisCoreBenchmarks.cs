@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using BenchmarkDotNet.Attributes;
 using DoorbellGuard.Analyzers.Flow;
-using DoorbellGuard.Analyzers.Plumbing;
+using DoorbellGuard.Analyzers.Protocol;
 using DoorbellGuard.Analyzers.Translation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -59,7 +59,7 @@ public class AnalysisCoreBenchmarks
     public int AnalyzeGraph()
     {
         _reports.Clear();
-        FunctionAnalysis.Analyze(_graph, _method, isRingWrapper: false, _symbols, ProtocolConfiguration.Empty, ProtocolBudget.Default, _reports, CancellationToken.None);
+        FunctionAnalysis.Analyze(_graph, _method, isRingWrapper: false, _symbols, WrapperConfiguration.Empty, ProtocolBudget.Default, _reports, CancellationToken.None);
         return _reports.Count;
     }
 }

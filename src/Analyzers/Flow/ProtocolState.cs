@@ -55,7 +55,7 @@ internal readonly struct ProtocolElement : IEquatable<ProtocolElement>
     public static ProtocolElement Start(int key, Connection connection = Connection.Unknown) =>
         new((uint)key | ((ulong)connection << ConnectionShift), 0);
 
-    public int Key => (int)(_bits & 0xFFF);
+    public int Key => (int)((_bits >> KeyShift) & 0xFFF);
 
     public Phase Phase => (Phase)((_bits >> PhaseShift) & 3);
 

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using DoorbellGuard.Analyzers.Flow;
-using DoorbellGuard.Analyzers.Plumbing;
+using DoorbellGuard.Analyzers.Protocol;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 
@@ -33,7 +33,7 @@ internal static class FunctionAnalysis
         IMethodSymbol? function,
         bool isRingWrapper,
         ProtocolSymbols symbols,
-        ProtocolConfiguration configuration,
+        WrapperConfiguration configuration,
         ProtocolBudget budget,
         ImmutableArray<ProtocolReport>.Builder reports,
         CancellationToken cancellationToken)
@@ -47,12 +47,13 @@ internal static class FunctionAnalysis
         IMethodSymbol? function,
         bool isRingWrapper,
         ProtocolSymbols symbols,
-        ProtocolConfiguration configuration,
+        WrapperConfiguration configuration,
         ProtocolBudget budget,
         ImmutableArray<ProtocolReport>.Builder reports,
         CancellationToken cancellationToken)
     {
-        var model = new CfgTranslator(null, symbols, configuration, function, isRingWrapper, CapturedRoots.None, budget.MaxBlocks, cancellationToken).TranslateStraightLine(statements);
+        var walker = new EventWalker(symbols, configuration, function, isRingWrapper, CapturedRoots.None, cancellationToken);
+        var model = new StraightLineModelBuilder(walker).Build(statements);
         Report(model, budget, reports, cancellationToken);
     }
 
@@ -73,7 +74,7 @@ internal static class FunctionAnalysis
         IMethodSymbol? function,
         bool isRingWrapper,
         ProtocolSymbols symbols,
-        ProtocolConfiguration configuration,
+        WrapperConfiguration configuration,
         ProtocolBudget budget,
         ImmutableArray<ProtocolReport>.Builder reports,
         int depth,
@@ -81,7 +82,8 @@ internal static class FunctionAnalysis
     {
         cancellationToken.ThrowIfCancellationRequested();
         var captured = CapturedRoots.Collect(graph, cancellationToken);
-        var model = new CfgTranslator(graph, symbols, configuration, function, isRingWrapper, captured, budget.MaxBlocks, cancellationToken).Translate();
+        var walker = new EventWalker(symbols, configuration, function, isRingWrapper, captured, cancellationToken);
+        var model = new CfgModelBuilder(graph, walker, budget.MaxBlocks).Build();
         Report(model, budget, reports, cancellationToken);
 
         if (depth >= NestedFunctions.MaxDepth)

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using DoorbellGuard.Analyzers.Plumbing;
+using DoorbellGuard.Analyzers.Registration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.Testing;
 namespace DoorbellGuard.Analyzers.Tests.Verifiers;
 
 /// <summary>
-/// Verifies user code against all five DoorbellGuard analyzers at once, so every test also proves the other rules
+/// Verifies user code against the DoorbellGuard analyzer (every rule at once), so every test also proves the other rules
 /// stay silent. User code compiles against .NET 8 and the real DoorbellGuard.Runtime assembly.
 /// </summary>
 public static class DoorbellVerifier
@@ -40,16 +40,11 @@ public static class DoorbellVerifier
         await test.RunAsync(CancellationToken.None);
     }
 
-    public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers() => ImmutableArray.Create<DiagnosticAnalyzer>(
-        new RingWithoutStatusReadAnalyzer(),
-        new DisconnectNotRetriedAnalyzer(),
-        new NotifyNotCalledAnalyzer(),
-        new AbortTreatedAsSuccessAnalyzer(),
-        new RingBeforeConnectAnalyzer());
+    public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers() => ImmutableArray.Create<DiagnosticAnalyzer>(new DoorbellProtocolAnalyzer());
 
     public static MetadataReference RuntimeReference { get; } = MetadataReference.CreateFromFile(typeof(DoorbellGuard.Doorbell).Assembly.Location);
 
-    public sealed class Test : CSharpAnalyzerTest<RingWithoutStatusReadAnalyzer, DefaultVerifier>
+    public sealed class Test : CSharpAnalyzerTest<DoorbellProtocolAnalyzer, DefaultVerifier>
     {
         public Test()
         {

@@ -2,7 +2,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using DoorbellGuard.Analyzers.Flow;
-using DoorbellGuard.Analyzers.Plumbing;
+using DoorbellGuard.Analyzers.Protocol;
 using DoorbellGuard.Analyzers.Translation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -33,7 +33,8 @@ public static class ModelDump
         var symbols = ProtocolSymbols.TryCreate(compilation)!;
         var graph = ControlFlowGraph.Create(method, model)!;
         var symbol = model.GetDeclaredSymbol(method);
-        var translated = new CfgTranslator(graph, symbols, ProtocolConfiguration.Empty, symbol, false, CapturedRoots.Collect(graph, default), 10000, CancellationToken.None).Translate();
+        var walker = new EventWalker(symbols, WrapperConfiguration.Empty, symbol, false, CapturedRoots.Collect(graph, default), CancellationToken.None);
+        var translated = new CfgModelBuilder(graph, walker, 10000).Build();
         var text = new StringBuilder();
         if (translated.Graph is null)
             return "no graph (hasRing " + translated.HasRing + ")";

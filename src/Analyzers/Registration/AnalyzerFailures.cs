@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 
-namespace DoorbellGuard.Analyzers.Plumbing;
+namespace DoorbellGuard.Analyzers.Registration;
 
 /// <summary>
 /// What happens when the analysis of a method fails unexpectedly. In a build it stays silent for that method (an

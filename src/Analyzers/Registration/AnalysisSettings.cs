@@ -1,0 +1,23 @@
+using DoorbellGuard.Analyzers.Flow;
+
+namespace DoorbellGuard.Analyzers.Registration;
+
+/// <summary>How the analyzer runs: the defaults in a build, other values in tests and benchmarks.</summary>
+internal sealed class AnalysisSettings
+{
+    public AnalysisSettings(ProtocolBudget budget, bool forceControlFlowGraph)
+    {
+        Budget = budget;
+        ForceControlFlowGraph = forceControlFlowGraph;
+    }
+
+    public static AnalysisSettings Default { get; } = new(ProtocolBudget.Default, forceControlFlowGraph: false);
+
+    /// <summary>Settings whose every method goes through Roslyn's control-flow graph: the reference the fast paths are checked against.</summary>
+    public static AnalysisSettings GraphOnly { get; } = new(ProtocolBudget.Default, forceControlFlowGraph: true);
+
+    public ProtocolBudget Budget { get; }
+
+    /// <summary>Skip the syntax-directed fast path: every method that rings is translated from its control-flow graph.</summary>
+    public bool ForceControlFlowGraph { get; }
+}

@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Concurrent;
+using DoorbellGuard.Analyzers.Protocol;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DoorbellGuard.Analyzers.Registration;
+
+/// <summary>
+/// Everything the analyzer knows about one compilation, computed once: the protocol symbols, and per syntax tree
+/// the wrapper configuration and whether the tree is generated. Lives as long as the compilation's analysis (it is
+/// captured by the compilation-start closure only), so no cache outlives a compilation.
+/// </summary>
+internal sealed class CompilationAnalysis
+{
+    private readonly ProtocolSymbols _symbols;
+    private readonly AnalyzerOptions _options;
+    private readonly AnalysisSettings _settings;
+    private readonly ConcurrentDictionary<SyntaxTree, TreeFacts> _trees = new();
+    private readonly ConcurrentDictionary<WrapperOptionText, WrapperConfiguration> _configurations = new();
+    private readonly Lazy<INamedTypeSymbol?> _generatedCodeAttribute;
+
+    public CompilationAnalysis(ProtocolSymbols symbols, AnalyzerOptions options, AnalysisSettings settings)
+    {
+        _symbols = symbols;
+        _options = options;
+        _settings = settings;
+        _generatedCodeAttribute = new Lazy<INamedTypeSymbol?>(() => symbols.Compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute"));
+    }
+
+    /// <summary>The operation-block action: the cheap scan first; only a method that rings is analyzed.</summary>
+    public void AnalyzeBlock(OperationBlockAnalysisContext context)
+    {
+        var blocks = context.OperationBlocks;
+        if (blocks.IsEmpty)
+            return;
+        var facts = FactsFor(blocks[0].Syntax.SyntaxTree, context);
+        if (facts.IsGenerated || !RingScan.AnyRing(blocks, _symbols, facts.Configuration))
+            return;
+        if (GeneratedCode.HasGeneratedCodeAttribute(context.OwningSymbol, _generatedCodeAttribute.Value))
+            return;
+        MethodAnalysis.Run(context, _symbols, facts.Configuration, _settings);
+    }
+
+    private TreeFacts FactsFor(SyntaxTree tree, OperationBlockAnalysisContext context)
+    {
+        if (_trees.TryGetValue(tree, out var facts))
+            return facts;
+        var text = WrapperConfiguration.Read(_options.AnalyzerConfigOptionsProvider, tree);
+        var configuration = text.IsEmpty ? WrapperConfiguration.Empty : _configurations.GetOrAdd(text, t => WrapperConfiguration.Resolve(t, _symbols.Compilation));
+        facts = new TreeFacts(configuration, GeneratedCode.IsGeneratedTree(tree, context.Compilation, context.CancellationToken));
+        return _trees.GetOrAdd(tree, facts);
+    }
+
+    private sealed class TreeFacts
+    {
+        public TreeFacts(WrapperConfiguration configuration, bool isGenerated)
+        {
+            Configuration = configuration;
+            IsGenerated = isGenerated;
+        }
+
+        public WrapperConfiguration Configuration { get; }
+
+        public bool IsGenerated { get; }
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using DoorbellGuard.Analyzers.Flow;
+using DoorbellGuard.Analyzers.Protocol;
+using DoorbellGuard.Analyzers.Translation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DoorbellGuard.Analyzers.Registration;
+
+/// <summary>The analysis of one method that rings: translate each body, run the flow analysis, report each rule.</summary>
+internal static class MethodAnalysis
+{
+    public static void Run(OperationBlockAnalysisContext context, ProtocolSymbols symbols, WrapperConfiguration configuration, AnalysisSettings settings)
+    {
+        ImmutableArray<ProtocolReport> reports;
+        try
+        {
+            reports = Analyze(context, symbols, configuration, settings);
+        }
+        catch (Exception e) when (AnalyzerFailures.Swallow(e))
+        {
+            return;
+        }
+
+        foreach (var report in reports)
+            context.ReportDiagnostic(Diagnostic.Create(DescriptorFor(report.Rule), report.Location, report.DoorbellText));
+    }
+
+    internal static DiagnosticDescriptor DescriptorFor(ProtocolRule rule) => rule switch
+    {
+        ProtocolRule.RingWithoutStatusRead => Descriptors.RingWithoutStatusRead,
+        ProtocolRule.DisconnectNotRetried => Descriptors.DisconnectNotRetried,
+        ProtocolRule.NotifyNotCalled => Descriptors.NotifyNotCalled,
+        ProtocolRule.AbortTreatedAsSuccess => Descriptors.AbortTreatedAsSuccess,
+        ProtocolRule.RingBeforeConnect => Descriptors.RingBeforeConnect,
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "no descriptor for this rule"),
+    };
+
+    private static ImmutableArray<ProtocolReport> Analyze(OperationBlockAnalysisContext context, ProtocolSymbols symbols, WrapperConfiguration configuration, AnalysisSettings settings)
+    {
+        var reports = ImmutableArray.CreateBuilder<ProtocolReport>();
+        var function = context.OwningSymbol as IMethodSymbol;
+        var isRingWrapper = IsRingWrapper(context.OwningSymbol, symbols, configuration);
+        var seen = new HashSet<IOperation>();
+        foreach (var block in context.OperationBlocks)
+        {
+            // The driver may hand out a body and its enclosing method body: one graph per root.
+            var root = block;
+            while (root.Parent is not null)
+                root = root.Parent;
+            if (!HasGraph(root) || !seen.Add(root))
+                continue;
+
+            // A branch-free body has one path: read its events in order, without building the graph.
+            if (!settings.ForceControlFlowGraph && StraightLineBody.TryGetStatements(root, out var statements))
+            {
+                FunctionAnalysis.AnalyzeStraightLine(statements, function, isRingWrapper, symbols, configuration, settings.Budget, reports, context.CancellationToken);
+                continue;
+            }
+
+            var graph = context.GetControlFlowGraph(block);
+            FunctionAnalysis.Analyze(graph, function, isRingWrapper, symbols, configuration, settings.Budget, reports, context.CancellationToken);
+        }
+
+        return reports.ToImmutable();
+    }
+
+    private static bool HasGraph(IOperation block) => block.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block
+        or OperationKind.FieldInitializer or OperationKind.PropertyInitializer or OperationKind.ParameterInitializer;
+
+    /// <summary>A ring wrapper's own body is not checked for its ring: its callers are.</summary>
+    private static bool IsRingWrapper(ISymbol owner, ProtocolSymbols symbols, WrapperConfiguration configuration)
+    {
+        if (symbols.Classify(owner, configuration) == ProtocolOperation.Ring)
+            return true;
+        return owner is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } && symbols.Classify(property, configuration) == ProtocolOperation.Ring;
+    }
+}

@@ -1,0 +1,211 @@
+using System.Collections.Generic;
+using DoorbellGuard.Analyzers.Flow;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace DoorbellGuard.Analyzers.Translation;
+
+/// <summary>
+/// Builds the protocol model of a function from Roslyn's <see cref="ControlFlowGraph"/>: one model block per basic
+/// block, conditions on status holders turned into edge guards, null checks of doorbells into null edges, finally
+/// regions copied onto every branch that runs them, catch and filter regions as entries that owe nothing.
+/// The reference path: everything the syntax-directed builder does not cover comes here.
+/// </summary>
+internal sealed class CfgModelBuilder
+{
+    private readonly ControlFlowGraph _cfg;
+    private readonly EventWalker _walker;
+    private readonly int _maxBlocks;
+    private readonly RawModel _model = new();
+    private readonly (int Holder, byte WhenTrue)[] _tests;
+    private readonly (AccessPath? Path, int Holder, bool NullWhenTrue)[] _nullTests;
+    private readonly List<RawEvent>[] _events;
+    private bool _gaveUp;
+
+    public CfgModelBuilder(ControlFlowGraph cfg, EventWalker walker, int maxBlocks)
+    {
+        _cfg = cfg;
+        _walker = walker;
+        _maxBlocks = maxBlocks;
+        _tests = new (int, byte)[cfg.Blocks.Length];
+        _nullTests = new (AccessPath?, int, bool)[cfg.Blocks.Length];
+        _events = new List<RawEvent>[cfg.Blocks.Length];
+        for (var i = 0; i < _nullTests.Length; i++)
+            _nullTests[i].Holder = -1;
+    }
+
+    /// <summary>The model, or null when the function rings nothing or the translation gave up.</summary>
+    public FunctionModel Build()
+    {
+        var blocks = _cfg.Blocks;
+        if (blocks.Length > _maxBlocks)
+            return FunctionModel.GaveUp(_walker.Sites.All);
+
+        _walker.Paths.ResolveCaptures(_cfg, _walker.Symbols, _walker.Holders);
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            _walker.CancellationToken.ThrowIfCancellationRequested();
+            TranslateEvents(blocks[i]);
+            if (_walker.GaveUp)
+                return FunctionModel.GaveUp(_walker.Sites.All);
+        }
+
+        if (!_walker.HasRing)
+            return FunctionModel.NoRing;
+
+        // Model blocks 0..n-1 are Roslyn's blocks; finally copies are appended.
+        for (var i = 0; i < blocks.Length; i++)
+            _model.AddBlock(_events[i]);
+
+        var top = new FinallyContext(null, null, -1);
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            BuildEdges(blocks[i], i, top);
+            if (_gaveUp)
+                return FunctionModel.GaveUp(_walker.Sites.All);
+        }
+
+        _model.Graph.Blocks[blocks.Length - 1].IsNormalExit = true;
+        MarkHandlerEntries(_cfg.Root);
+        return KeyNumbering.Finish(_model, _walker.Captured, _walker.Helpers)
+            ? new FunctionModel(_model.Graph, _walker.Sites.All, hasRing: true)
+            : FunctionModel.GaveUp(_walker.Sites.All);
+    }
+
+    private void TranslateEvents(BasicBlock block)
+    {
+        _walker.Events = new List<RawEvent>();
+        _tests[block.Ordinal] = (-1, StatusMask.All);
+        foreach (var operation in block.Operations)
+            _walker.Discard(_walker.Walk(operation));
+
+        if (block.BranchValue is { } branchValue)
+        {
+            if (block.ConditionalSuccessor is not null && _walker.TryNullTest(branchValue, out var nullPath, out var nullHolder, out var nullWhenTrue))
+            {
+                _nullTests[block.Ordinal] = (nullPath, nullHolder, nullWhenTrue);
+            }
+            else if (block.ConditionalSuccessor is not null && _walker.TryTest(branchValue, out var holder, out var whenTrue))
+            {
+                if (holder >= 0)
+                    _tests[block.Ordinal] = (holder, whenTrue);
+            }
+            else
+            {
+                _walker.Consume(_walker.Walk(branchValue));
+            }
+        }
+
+        _events[block.Ordinal] = _walker.Events;
+    }
+
+    /// <summary>Where a copied finally region sends its blocks (ordinal to model block), and where its end goes.</summary>
+    private sealed class FinallyContext
+    {
+        public FinallyContext(FinallyContext? parent, Dictionary<int, int>? map, int continuation)
+        {
+            Parent = parent;
+            Map = map;
+            Continuation = continuation;
+        }
+
+        public FinallyContext? Parent { get; }
+
+        public Dictionary<int, int>? Map { get; }
+
+        /// <summary>Where the end of the copied finally region goes.</summary>
+        public int Continuation { get; }
+
+        public int Resolve(int ordinal)
+        {
+            for (var c = this; c is not null; c = c.Parent)
+            {
+                if (c.Map is not null && c.Map.TryGetValue(ordinal, out var mapped))
+                    return mapped;
+            }
+
+            return ordinal;
+        }
+    }
+
+    private void BuildEdges(BasicBlock block, int modelIndex, FinallyContext context)
+    {
+        var (holder, whenTrue) = _tests[block.Ordinal];
+        if (block.ConditionalSuccessor is { } constantBranch && block.BranchValue?.ConstantValue is { HasValue: true, Value: bool constant })
+        {
+            // while (true), if (false): only one way is possible.
+            var jumps = constant == (block.ConditionKind == ControlFlowConditionKind.WhenTrue);
+            var only = jumps ? constantBranch : block.FallThroughSuccessor;
+            if (only is not null)
+                _model.AddEdge(modelIndex, new ProtocolEdge(Resolve(only, context)));
+        }
+        else if (block.ConditionalSuccessor is { } conditional)
+        {
+            var edges = _model.Graph.Blocks[modelIndex].Edges;
+            var taken = block.ConditionKind == ControlFlowConditionKind.WhenTrue ? whenTrue : (byte)(~whenTrue & StatusMask.All);
+            var conditionalIndex = edges.Count;
+            _model.AddEdge(modelIndex, new ProtocolEdge(Resolve(conditional, context), holder, holder >= 0 ? taken : StatusMask.All));
+            var otherwiseIndex = -1;
+            if (block.FallThroughSuccessor is { } otherwise)
+            {
+                otherwiseIndex = edges.Count;
+                _model.AddEdge(modelIndex, new ProtocolEdge(Resolve(otherwise, context), holder, holder >= 0 ? (byte)(~taken & StatusMask.All) : StatusMask.All));
+            }
+
+            // On the edge where a doorbell is null, it cannot have been rung on that path (d?.Ring(v); ... d?.ReadStatus()).
+            var (nullPath, nullHolder, nullWhenTrue) = _nullTests[block.Ordinal];
+            if (nullPath is not null || nullHolder >= 0)
+            {
+                var nullEdge = nullWhenTrue == (block.ConditionKind == ControlFlowConditionKind.WhenTrue) ? conditionalIndex : otherwiseIndex;
+                if (nullEdge >= 0)
+                    _model.NullEdges.Add(new NullEdge(modelIndex, nullEdge, nullPath, nullHolder));
+            }
+        }
+        else if (block.FallThroughSuccessor is { } fallThrough)
+        {
+            _model.AddEdge(modelIndex, new ProtocolEdge(Resolve(fallThrough, context)));
+        }
+    }
+
+    private int Resolve(ControlFlowBranch branch, FinallyContext context)
+    {
+        int target;
+        if (branch.Destination is { } destination)
+            target = context.Resolve(destination.Ordinal);
+        else if (branch.Semantics == ControlFlowBranchSemantics.StructuredExceptionHandling)
+            target = context.Continuation;
+        else
+            return -1; // throw, rethrow, error: the path ends by throwing and owes nothing
+
+        for (var i = branch.FinallyRegions.Length - 1; i >= 0 && !_gaveUp; i--)
+            target = CopyFinally(branch.FinallyRegions[i], context, target);
+        return target;
+    }
+
+    /// <summary>A fresh copy of a finally region whose end continues to <paramref name="continuation"/>: each way out keeps its own path.</summary>
+    private int CopyFinally(ControlFlowRegion region, FinallyContext context, int continuation)
+    {
+        var count = region.LastBlockOrdinal - region.FirstBlockOrdinal + 1;
+        if (_model.BlockCount + count > _maxBlocks)
+        {
+            _gaveUp = true;
+            return -1;
+        }
+
+        var map = new Dictionary<int, int>();
+        for (var ordinal = region.FirstBlockOrdinal; ordinal <= region.LastBlockOrdinal; ordinal++)
+            map[ordinal] = _model.AddBlock(_events[ordinal]);
+
+        var inner = new FinallyContext(context, map, continuation);
+        for (var ordinal = region.FirstBlockOrdinal; ordinal <= region.LastBlockOrdinal && !_gaveUp; ordinal++)
+            BuildEdges(_cfg.Blocks[ordinal], map[ordinal], inner);
+        return map[region.FirstBlockOrdinal];
+    }
+
+    private void MarkHandlerEntries(ControlFlowRegion region)
+    {
+        if (region.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter)
+            _model.Graph.Blocks[region.FirstBlockOrdinal].IsHandlerEntry = true;
+        foreach (var nested in region.NestedRegions)
+            MarkHandlerEntries(nested);
+    }
+}

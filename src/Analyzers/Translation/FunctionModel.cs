@@ -1,0 +1,28 @@
+using System;
+using System.Collections.Generic;
+using DoorbellGuard.Analyzers.Flow;
+
+namespace DoorbellGuard.Analyzers.Translation;
+
+/// <summary>The model of one function (method, accessor, lambda, local function), or why there is none.</summary>
+internal sealed class FunctionModel
+{
+    public static readonly FunctionModel NoRing = new(null, Array.Empty<RingSite>(), hasRing: false);
+
+    public FunctionModel(ProtocolGraph? graph, IReadOnlyList<RingSite> sites, bool hasRing)
+    {
+        Graph = graph;
+        Sites = sites;
+        HasRing = hasRing;
+    }
+
+    /// <summary>Null when the translation gave up (invalid code, a budget): then nothing is reported.</summary>
+    public ProtocolGraph? Graph { get; }
+
+    public IReadOnlyList<RingSite> Sites { get; }
+
+    /// <summary>False when the function rings nothing: no rule can fire, the analysis is skipped.</summary>
+    public bool HasRing { get; }
+
+    public static FunctionModel GaveUp(IReadOnlyList<RingSite> sites) => new(null, sites, hasRing: true);
+}

@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using DoorbellGuard.Analyzers.Flow;
+using DoorbellGuard.Analyzers.Protocol;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace DoorbellGuard.Analyzers.Translation;
+
+/// <summary>
+/// Numbers the places a status value can be held in: status locals, flow captures of a status, and the places the
+/// syntax-directed builder makes for a branching expression's value. The last holder is a scratch for a value tested
+/// in place (<c>if (d.ReadStatus() == ...)</c>) and never held anywhere.
+/// </summary>
+internal sealed class HolderTable
+{
+    public const int Scratch = ProtocolElement.MaxHolders - 1;
+
+    private readonly ProtocolSymbols _symbols;
+    private readonly Dictionary<ILocalSymbol, int> _locals = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<CaptureId, int> _captures = new();
+    private readonly Dictionary<IOperation, int> _values = new();
+    private int _next;
+
+    public HolderTable(ProtocolSymbols symbols) => _symbols = symbols;
+
+    /// <summary>The holder of a status local; -1 for a local of another type, or when every holder is taken.</summary>
+    public int ForLocal(ILocalSymbol local)
+    {
+        if (!_symbols.IsStatus(local.Type))
+            return -1;
+        if (_locals.TryGetValue(local, out var holder))
+            return holder;
+        holder = Next();
+        _locals[local] = holder;
+        return holder;
+    }
+
+    /// <summary>The holder of a flow capture; allocated only when asked to.</summary>
+    public int ForCapture(CaptureId id, bool allocate)
+    {
+        if (_captures.TryGetValue(id, out var holder))
+            return holder;
+        if (!allocate)
+            return -1;
+        holder = Next();
+        _captures[id] = holder;
+        return holder;
+    }
+
+    /// <summary>The holder of a branching expression's value (<c>c ? d.ReadStatus() : s</c>), as the graph's capture of it would be.</summary>
+    public int ForValue(IOperation expression, bool allocate)
+    {
+        if (_values.TryGetValue(expression, out var holder))
+            return holder;
+        if (!allocate)
+            return -1;
+        holder = Next();
+        _values[expression] = holder;
+        return holder;
+    }
+
+    private int Next() => _next < Scratch ? _next++ : -1;
+}
