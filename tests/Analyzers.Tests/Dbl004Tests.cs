@@ -64,6 +64,37 @@ public class Dbl004Tests
             Expect.Abort(0));
     }
 
+    [Theory]
+    [InlineData("lock (_gate)")]
+    [InlineData("lock (this)")]
+    [InlineData("using (new System.IO.MemoryStream())")]
+    [InlineData("try")]
+    public async Task A_bare_return_on_abort_inside_a_lock_or_using_tells_nobody_either(string scope)
+    {
+        // The return leaves through the finally that releases the lock: that is no handling of the abort.
+        var source = """
+            using DoorbellGuard;
+            class C
+            {
+                private readonly object _gate = new();
+
+                void M(Doorbell d, ulong v)
+                {
+                    SCOPE
+                    {
+                        {|#0:d.Ring(v)|};
+                        var s = d.ReadStatus();
+                        if (s == DoorbellStatus.DisconnectedAbort) return;
+                        if (s == DoorbellStatus.ConnectedNotify) d.NotifyWorkSubmission();
+                        if (s == DoorbellStatus.DisconnectedRetry) { d.Connect(); M(d, v); }
+                    }
+                    FINALLY
+                }
+            }
+            """.Replace("SCOPE", scope).Replace("FINALLY", scope == "try" ? "finally { System.Console.WriteLine(); }" : "");
+        await VerifyCS.VerifyAnalyzerAsync(source, Expect.Abort(0));
+    }
+
     [Fact]
     public async Task A_return_after_recording_the_abort_separates_it()
     {

@@ -307,7 +307,7 @@ internal static class ProtocolAnalysis
 
         private ProtocolElement MarkSeparated(int block, ProtocolElement element)
         {
-            if (_statusesAtBlock is null || element.Phase != Phase.Read || element.Status != StatusMask.DisconnectedAbort || element.AbortSeparated)
+            if (_statusesAtBlock is null || element.Phase != Phase.Read || element.Status != StatusMask.DisconnectedAbort || element.AbortSeparated || !_graph.Blocks[block].CanSeparate)
                 return element;
             return _statusesAtBlock[block].TryGetValue(ReadKey(element), out var statuses) && (statuses & ConnectedOrNotify) == 0
                 ? element.WithAbortSeparated()

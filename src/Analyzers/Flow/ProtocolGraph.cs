@@ -159,6 +159,13 @@ internal sealed class ProtocolBlock
 
     /// <summary>A catch or filter entry: reached only because something threw, so it starts knowing nothing and owing nothing.</summary>
     public bool IsHandlerEntry { get; set; }
+
+    /// <summary>
+    /// The block holds code of the user's own (a statement, a value, a condition), so reaching it with the disconnected
+    /// statuses alone separates the abort case. Jump-only blocks and the copies of a finally region (which run on every
+    /// way out alike) never do: a bare <c>return;</c> on abort separates nothing, inside a <c>lock</c> or not.
+    /// </summary>
+    public bool CanSeparate { get; set; }
 }
 
 /// <summary>A method reduced to what matters for the doorbell protocol. Block 0 is the entry.</summary>

@@ -52,9 +52,13 @@ internal sealed class CfgModelBuilder
         if (!_walker.HasRing)
             return FunctionModel.NoRing;
 
-        // Model blocks 0..n-1 are Roslyn's blocks; finally copies are appended.
+        // Model blocks 0..n-1 are Roslyn's blocks; finally copies are appended. Roslyn's graph keeps no block without an
+        // operation or a branch value but the entry and the exit, so a block with either holds the user's code.
         for (var i = 0; i < blocks.Length; i++)
+        {
             _model.AddBlock(_events[i]);
+            _model.Graph.Blocks[i].CanSeparate = !blocks[i].Operations.IsEmpty || blocks[i].BranchValue is not null;
+        }
 
         var top = new FinallyContext(null, null, -1);
         for (var i = 0; i < blocks.Length; i++)

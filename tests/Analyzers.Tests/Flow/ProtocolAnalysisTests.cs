@@ -19,9 +19,11 @@ public class ProtocolAnalysisTests
             var block = graph.AddBlock();
             block.Events.AddRange(events);
             block.Edges.AddRange(edges);
+            block.CanSeparate = true; // a hand-built block stands for the user's code unless a test says otherwise
         }
 
         graph.Blocks[^1].IsNormalExit = true;
+        graph.Blocks[^1].CanSeparate = false;
         return graph;
     }
 
@@ -97,6 +99,20 @@ public class ProtocolAnalysisTests
             Block(new[] { ProtocolEvent.Connect(0), ProtocolEvent.RecursiveRing(0, 1) }, To(4)),
             Block(None));
         Assert.Empty(Run(graph));
+    }
+
+    [Fact]
+    public void A_block_without_code_only_abort_reaches_does_not_separate_it()
+    {
+        // if (s == Abort) return;  inside a lock: the return goes through a copy of the finally, which no other status takes.
+        var graph = Graph(1,
+            Block(new[] { ProtocolEvent.Ring(0, 0), ProtocolEvent.ReadStatus(0, 0), ProtocolEvent.Notify(0) }, To(1, 0, A), To(2, 0, C | N | R)),
+            Block(None, To(3)),
+            Block(new[] { ProtocolEvent.Connect(0), ProtocolEvent.RecursiveRing(0, 1) }, To(3)),
+            Block(None));
+        Assert.Empty(Run(graph));
+        graph.Blocks[1].CanSeparate = false;
+        Assert.Equal(new[] { "DBL004@0" }, Run(graph));
     }
 
     [Fact]
