@@ -33,6 +33,9 @@ public sealed record FuzzFailure(string Component, string Stage, string Exceptio
 public sealed class FuzzTarget
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> SharedReferences = new(LoadReferences);
+
+    /// <summary>The references every fuzzed compilation gets: the running framework and the real runtime library.</summary>
+    internal static ImmutableArray<MetadataReference> References => SharedReferences.Value;
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 
     private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;

@@ -1,14 +1,16 @@
 using DoorbellGuard.Analyzers.Flow;
+using DoorbellGuard.Analyzers.Translation;
 
 namespace DoorbellGuard.Analyzers.Registration;
 
 /// <summary>How the analyzer runs: the defaults in a build, other values in tests and benchmarks.</summary>
 internal sealed class AnalysisSettings
 {
-    public AnalysisSettings(ProtocolBudget budget, bool forceControlFlowGraph)
+    public AnalysisSettings(ProtocolBudget budget, bool forceControlFlowGraph, TranslationStatistics? statistics = null)
     {
         Budget = budget;
         ForceControlFlowGraph = forceControlFlowGraph;
+        Statistics = statistics;
     }
 
     public static AnalysisSettings Default { get; } = new(ProtocolBudget.Default, forceControlFlowGraph: false);
@@ -20,4 +22,7 @@ internal sealed class AnalysisSettings
 
     /// <summary>Skip the syntax-directed fast path: every method that rings is translated from its control-flow graph.</summary>
     public bool ForceControlFlowGraph { get; }
+
+    /// <summary>When set (tests, benchmarks), counts which path translated each body.</summary>
+    public TranslationStatistics? Statistics { get; }
 }

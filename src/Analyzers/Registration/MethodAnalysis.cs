@@ -41,27 +41,19 @@ internal static class MethodAnalysis
     private static ImmutableArray<ProtocolReport> Analyze(OperationBlockAnalysisContext context, ProtocolSymbols symbols, WrapperConfiguration configuration, AnalysisSettings settings)
     {
         var reports = ImmutableArray.CreateBuilder<ProtocolReport>();
+        var inputs = new TranslationInputs(symbols, configuration, settings.Budget, context.CancellationToken);
         var function = context.OwningSymbol as IMethodSymbol;
         var isRingWrapper = IsRingWrapper(context.OwningSymbol, symbols, configuration);
         var seen = new HashSet<IOperation>();
         foreach (var block in context.OperationBlocks)
         {
-            // The driver may hand out a body and its enclosing method body: one graph per root.
+            // The driver may hand out a body and its enclosing method body: one analysis per root.
             var root = block;
             while (root.Parent is not null)
                 root = root.Parent;
             if (!HasGraph(root) || !seen.Add(root))
                 continue;
-
-            // A branch-free body has one path: read its events in order, without building the graph.
-            if (!settings.ForceControlFlowGraph && StraightLineBody.TryGetStatements(root, out var statements))
-            {
-                FunctionAnalysis.AnalyzeStraightLine(statements, function, isRingWrapper, symbols, configuration, settings.Budget, reports, context.CancellationToken);
-                continue;
-            }
-
-            var graph = context.GetControlFlowGraph(block);
-            FunctionAnalysis.Analyze(graph, function, isRingWrapper, symbols, configuration, settings.Budget, reports, context.CancellationToken);
+            FunctionAnalysis.Analyze(root, () => context.GetControlFlowGraph(block), function, isRingWrapper, settings.ForceControlFlowGraph, inputs, reports, settings.Statistics);
         }
 
         return reports.ToImmutable();

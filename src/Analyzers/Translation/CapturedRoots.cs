@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -21,6 +22,15 @@ internal sealed class CapturedRoots
     public bool Any => _this || _symbols.Count != 0;
 
     public bool Contains(AccessPath key) => key.Kind == AccessRootKind.This ? _this : _symbols.Contains(key.Root!);
+
+    /// <summary>The roots the given nested functions use, read from their operation trees (the structured path).</summary>
+    public static CapturedRoots Collect(IReadOnlyList<NestedFunctionBody> nested)
+    {
+        var roots = new CapturedRoots();
+        foreach (var function in nested)
+            roots.Add(function.Body);
+        return roots;
+    }
 
     public static CapturedRoots Collect(ControlFlowGraph graph, CancellationToken cancellationToken)
     {
@@ -87,11 +97,56 @@ internal readonly struct NestedFunction
     public ControlFlowGraph Graph { get; }
 }
 
-/// <summary>Finds the lambdas and local functions a graph defines (their bodies have graphs of their own).</summary>
+/// <summary>A lambda or local function, with its body in the operation tree.</summary>
+internal readonly struct NestedFunctionBody
+{
+    public NestedFunctionBody(IMethodSymbol symbol, IBlockOperation body)
+    {
+        Symbol = symbol;
+        Body = body;
+    }
+
+    public IMethodSymbol Symbol { get; }
+
+    public IBlockOperation Body { get; }
+}
+
+/// <summary>Finds the lambdas and local functions a function defines (each is analyzed on its own).</summary>
 internal static class NestedFunctions
 {
     /// <summary>Nesting deeper than this is left alone.</summary>
     public const int MaxDepth = 8;
+
+    /// <summary>The lambdas and local functions defined directly in <paramref name="body"/> (not those nested in them).</summary>
+    public static IReadOnlyList<NestedFunctionBody> Of(IOperation body)
+    {
+        List<NestedFunctionBody>? found = null;
+        var pending = new Stack<IOperation>();
+        pending.Push(body);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            switch (operation)
+            {
+                case IAnonymousFunctionOperation lambda:
+                    (found ??= new List<NestedFunctionBody>()).Add(new NestedFunctionBody(lambda.Symbol, lambda.Body));
+                    continue;
+                case ILocalFunctionOperation { Body: { } localBody } localFunction:
+                    (found ??= new List<NestedFunctionBody>()).Add(new NestedFunctionBody(localFunction.Symbol, localBody));
+                    continue;
+                case ILocalFunctionOperation:
+                    continue;
+            }
+
+            foreach (var child in operation.ChildOperations)
+                pending.Push(child);
+        }
+
+        if (found is null)
+            return Array.Empty<NestedFunctionBody>();
+        found.Reverse(); // the stack met them last to first
+        return found;
+    }
 
     public static IEnumerable<NestedFunction> Of(ControlFlowGraph graph, CancellationToken cancellationToken)
     {

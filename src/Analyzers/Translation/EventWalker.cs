@@ -108,6 +108,19 @@ internal class EventWalker
         }
     }
 
+    /// <summary>An expression statement: its value is dropped.</summary>
+    public virtual void WalkDiscarded(IOperation operation) => Discard(Walk(operation));
+
+    /// <summary>A local gets a value we know nothing of (a foreach variable, a caught exception).</summary>
+    public void AssignUnknownToLocal(ILocalSymbol local)
+    {
+        var holder = Holders.ForLocal(local);
+        if (holder >= 0)
+            Bind(holder, WalkValue.Other);
+        else
+            Emit(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, AccessPath.ForLocal(local)));
+    }
+
     public WalkValue Walk(IOperation? operation)
     {
         // Deep expressions (long concatenations) must not overflow the stack: past this depth, give up on the method.
@@ -272,16 +285,19 @@ internal class EventWalker
         return WalkValue.Other;
     }
 
-    private WalkValue WalkAssignment(ISimpleAssignmentOperation assignment)
+    private WalkValue WalkAssignment(ISimpleAssignmentOperation assignment) => AssignTo(assignment.Target, assignment.Value);
+
+    /// <summary><c>target = value</c>: a status local becomes a holder, a key gets a new value, a wrapper property setter acts.</summary>
+    public WalkValue AssignTo(IOperation assignedTarget, IOperation assignedValue)
     {
-        var target = StripConversions(assignment.Target);
+        var target = StripConversions(assignedTarget);
         if (target is ILocalReferenceOperation local)
-            return AssignToLocal(local.Local, assignment.Value);
+            return AssignToLocal(local.Local, assignedValue);
 
         if (target is IPropertyReferenceOperation property && _symbols.Classify(property.Property, _configuration) is var operation && operation != ProtocolOperation.None)
         {
             var receiver = Walk(property.Instance);
-            Consume(Walk(assignment.Value));
+            Consume(Walk(assignedValue));
             ApplyProtocolOperation(property, operation, receiver, property.Instance);
             return WalkValue.Other;
         }
@@ -289,7 +305,7 @@ internal class EventWalker
         var path = Paths.TryPath(target);
         if (path is null)
             Walk(target);
-        var value = Walk(assignment.Value);
+        var value = Walk(assignedValue);
         if (path is null)
         {
             Consume(value);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -25,70 +26,106 @@ internal readonly struct ProtocolReport
     public string DoorbellText { get; }
 }
 
-/// <summary>Runs the protocol analysis over a body's graph and over every lambda and local function in it, each on its own.</summary>
+/// <summary>What every function's translation of one method shares.</summary>
+internal sealed class TranslationInputs
+{
+    public TranslationInputs(ProtocolSymbols symbols, WrapperConfiguration configuration, ProtocolBudget budget, CancellationToken cancellationToken)
+    {
+        Symbols = symbols;
+        Configuration = configuration;
+        Budget = budget;
+        CancellationToken = cancellationToken;
+    }
+
+    public ProtocolSymbols Symbols { get; }
+
+    public WrapperConfiguration Configuration { get; }
+
+    public ProtocolBudget Budget { get; }
+
+    public CancellationToken CancellationToken { get; }
+}
+
+/// <summary>
+/// Runs the protocol analysis over a body and over every lambda and local function in it, each on its own. The body
+/// and its nested functions are translated from the operation tree when the structured builder covers all of them;
+/// otherwise from the control-flow graph, obtained only then.
+/// </summary>
 internal static class FunctionAnalysis
 {
     public static void Analyze(
-        ControlFlowGraph graph,
+        IOperation body,
+        Func<ControlFlowGraph> graph,
         IMethodSymbol? function,
         bool isRingWrapper,
-        ProtocolSymbols symbols,
-        WrapperConfiguration configuration,
-        ProtocolBudget budget,
+        bool forceGraph,
+        TranslationInputs inputs,
         ImmutableArray<ProtocolReport>.Builder reports,
-        CancellationToken cancellationToken)
+        TranslationStatistics? statistics = null)
     {
-        Analyze(graph, function, isRingWrapper, symbols, configuration, budget, reports, 0, cancellationToken);
+        string? notCovered = "forced";
+        if (!forceGraph)
+        {
+            var models = new List<FunctionModel>();
+            if (TryStructured(body, function, isRingWrapper, inputs, models, depth: 0, out notCovered))
+            {
+                foreach (var model in models)
+                    Report(model, inputs, reports);
+                statistics?.CountStructured();
+                return;
+            }
+        }
+
+        AnalyzeGraph(graph(), function, isRingWrapper, inputs, reports);
+        statistics?.CountGraph(notCovered ?? "unknown");
     }
 
-    /// <summary>The fast path for a branch-free body (<see cref="StraightLineBody"/>): no graph is built.</summary>
-    public static void AnalyzeStraightLine(
-        IReadOnlyList<IOperation> statements,
-        IMethodSymbol? function,
-        bool isRingWrapper,
-        ProtocolSymbols symbols,
-        WrapperConfiguration configuration,
-        ProtocolBudget budget,
-        ImmutableArray<ProtocolReport>.Builder reports,
-        CancellationToken cancellationToken)
+    /// <summary>The graph path alone: the reference the structured path is held to.</summary>
+    public static void AnalyzeGraph(ControlFlowGraph graph, IMethodSymbol? function, bool isRingWrapper, TranslationInputs inputs, ImmutableArray<ProtocolReport>.Builder reports) =>
+        AnalyzeGraph(graph, function, isRingWrapper, inputs, reports, depth: 0);
+
+    private static bool TryStructured(IOperation body, IMethodSymbol? function, bool isRingWrapper, TranslationInputs inputs, List<FunctionModel> models, int depth, out string? notCovered)
     {
-        var walker = new EventWalker(symbols, configuration, function, isRingWrapper, CapturedRoots.None, cancellationToken);
-        var model = new StraightLineModelBuilder(walker).Build(statements);
-        Report(model, budget, reports, cancellationToken);
+        inputs.CancellationToken.ThrowIfCancellationRequested();
+        var nested = NestedFunctions.Of(body);
+        var walker = new StructuredWalker(inputs.Symbols, inputs.Configuration, function, isRingWrapper, CapturedRoots.Collect(nested), inputs.CancellationToken);
+        var model = StructuredModelBuilder.TryBuild(body, walker, inputs.Budget.MaxBlocks, out notCovered);
+        if (model is null)
+            return false;
+        models.Add(model);
+        if (depth >= NestedFunctions.MaxDepth)
+            return true;
+        foreach (var inner in nested)
+        {
+            if (!TryStructured(inner.Body, inner.Symbol, false, inputs, models, depth + 1, out notCovered))
+                return false;
+        }
+
+        return true;
     }
 
-    private static void Report(FunctionModel model, ProtocolBudget budget, ImmutableArray<ProtocolReport>.Builder reports, CancellationToken cancellationToken)
+    private static void AnalyzeGraph(ControlFlowGraph graph, IMethodSymbol? function, bool isRingWrapper, TranslationInputs inputs, ImmutableArray<ProtocolReport>.Builder reports, int depth)
+    {
+        inputs.CancellationToken.ThrowIfCancellationRequested();
+        var captured = CapturedRoots.Collect(graph, inputs.CancellationToken);
+        var walker = new EventWalker(inputs.Symbols, inputs.Configuration, function, isRingWrapper, captured, inputs.CancellationToken);
+        Report(new CfgModelBuilder(graph, walker, inputs.Budget.MaxBlocks).Build(), inputs, reports);
+
+        if (depth >= NestedFunctions.MaxDepth)
+            return;
+        foreach (var nested in NestedFunctions.Of(graph, inputs.CancellationToken))
+            AnalyzeGraph(nested.Graph, nested.Symbol, false, inputs, reports, depth + 1);
+    }
+
+    private static void Report(FunctionModel model, TranslationInputs inputs, ImmutableArray<ProtocolReport>.Builder reports)
     {
         if (model.Graph is null || !model.HasRing)
             return;
-        var result = ProtocolAnalysis.Run(model.Graph, budget, cancellationToken);
+        var result = ProtocolAnalysis.Run(model.Graph, inputs.Budget, inputs.CancellationToken);
         foreach (var violation in result.Violations)
         {
             var site = model.Sites[violation.Site];
             reports.Add(new ProtocolReport(violation.Rule, site.Location, site.DoorbellText));
         }
-    }
-
-    private static void Analyze(
-        ControlFlowGraph graph,
-        IMethodSymbol? function,
-        bool isRingWrapper,
-        ProtocolSymbols symbols,
-        WrapperConfiguration configuration,
-        ProtocolBudget budget,
-        ImmutableArray<ProtocolReport>.Builder reports,
-        int depth,
-        CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var captured = CapturedRoots.Collect(graph, cancellationToken);
-        var walker = new EventWalker(symbols, configuration, function, isRingWrapper, captured, cancellationToken);
-        var model = new CfgModelBuilder(graph, walker, budget.MaxBlocks).Build();
-        Report(model, budget, reports, cancellationToken);
-
-        if (depth >= NestedFunctions.MaxDepth)
-            return;
-        foreach (var nested in NestedFunctions.Of(graph, cancellationToken))
-            Analyze(nested.Graph, nested.Symbol, false, symbols, configuration, budget, reports, depth + 1, cancellationToken);
     }
 }

@@ -14,6 +14,12 @@ namespace DoorbellGuard.Analyzers.Translation;
 internal sealed class PathResolver
 {
     private readonly Dictionary<CaptureId, AccessPath?> _captures = new();
+    private readonly Stack<AccessPath?> _conditionalInstances = new();
+
+    /// <summary>The syntax-directed path: inside <c>x?.…</c>, the receiver stands for what <c>x</c> names.</summary>
+    public void EnterConditionalAccess(AccessPath? receiver) => _conditionalInstances.Push(receiver);
+
+    public void LeaveConditionalAccess() => _conditionalInstances.Pop();
 
     /// <summary>The access path an expression names, or null when it is no local/parameter/this/field/property chain.</summary>
     public AccessPath? TryPath(IOperation? operation, int depth = 0)
@@ -31,6 +37,8 @@ internal sealed class PathResolver
                 return AccessPath.ForThis();
             case IFlowCaptureReferenceOperation capture:
                 return _captures.TryGetValue(capture.Id, out var captured) ? captured : null;
+            case IConditionalAccessInstanceOperation:
+                return _conditionalInstances.Count > 0 ? _conditionalInstances.Peek() : null;
             case IFieldReferenceOperation { ConstantValue.HasValue: true }:
                 return null;
             case IFieldReferenceOperation field:
