@@ -36,8 +36,12 @@ internal sealed unsafe class ScriptedKernel : IDoorbellKernel, IDisposable
         return CreateResult;
     }
 
-    public int ConnectDoorbell(uint doorbellHandle)
+    /// <summary>What connect reports as the new mapping; null reports none (the 10.0.26100 behaviour).</summary>
+    public DoorbellConnectMapping? MappingAfterConnect { get; set; }
+
+    public int ConnectDoorbell(uint doorbellHandle, out DoorbellConnectMapping? mapping)
     {
+        mapping = MappingAfterConnect;
         Connects++;
         if (ClobberFenceOnConnect)
             Volatile.Write(ref *FencePage, 0);

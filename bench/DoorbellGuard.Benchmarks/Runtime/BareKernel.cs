@@ -22,8 +22,9 @@ internal sealed unsafe class BareKernel : IDoorbellKernel
         return 0;
     }
 
-    public int ConnectDoorbell(uint doorbellHandle)
+    public int ConnectDoorbell(uint doorbellHandle, out DoorbellConnectMapping? mapping)
     {
+        mapping = null; // the 10.0.26100 behaviour: the doorbell stays where it was created
         Volatile.Write(ref _pages[8], (ulong)DoorbellStatus.Connected);
         return 0;
     }
