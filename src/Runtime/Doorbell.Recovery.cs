@@ -48,16 +48,32 @@ public sealed unsafe partial class Doorbell
     }
 
     /// <summary>
-    /// RingAndConfirm on a doorbell with no address to ring: disposed (throws), or its last connect returned no mapping,
-    /// in which case it connects first, as for DISCONNECTED_RETRY, then rings.
+    /// The rest of a RingAndConfirm whose first write was not the whole story: the doorbell has a secondary address or
+    /// the status was not CONNECTED (finish the ring, then act on the status), or it had no address to ring (disposed:
+    /// throw; the last connect mapped nothing: connect first, as for DISCONNECTED_RETRY, then ring).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private DoorbellStatus RingAndConfirmUnmapped(ulong value, ulong* progressFence, ulong fenceValue)
+    private DoorbellStatus AfterFirstWrite(ulong value, ulong* progressFence, ulong fenceValue)
     {
-        ThrowIfDisposed();
         DoorbellCounters? counters = _counters;
-        Reconnect(counters, progressFence, fenceValue);
-        DoorbellStatus status = RingOnce(value, counters);
+        DoorbellStatus status;
+        if (_doorbell == null)
+        {
+            // The write went to the unusable page: no ring was made.
+            ThrowIfDisposed();
+            Reconnect(counters, progressFence, fenceValue);
+            status = RingOnce(value, counters);
+        }
+        else
+        {
+            ulong* secondary = _secondary;
+            if (secondary != null)
+                Volatile.Write(ref *secondary, value);
+            if (counters != null)
+                counters.RingAttempts++;
+            status = ReadStatus();
+        }
+
         return status == DoorbellStatus.Connected ? status : ActOnStatus(status, value, progressFence, fenceValue);
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace DoorbellGuard;
@@ -33,8 +34,18 @@ public sealed unsafe partial class Doorbell : IDisposable
     private readonly bool _hasSecondary;
     private readonly object _mappingGate = new(); // orders a connect's new addresses against Dispose
 
-    // The ring path reads these raw pointers and nothing else. _doorbell is null once disposed, and while the last
-    // connect returned no address; _status is null once disposed.
+    // Where nothing is mapped: RingAndConfirm's write goes to word 0, and word 1 is a status that is never CONNECTED.
+    private static readonly ulong* s_unusable = AllocateUnusablePage();
+
+    // The connected path of RingAndConfirm reads two pointers that are never null: it writes to _ringTarget and
+    // compares what _fastStatus points to with CONNECTED. _ringTarget is the doorbell address, or s_unusable once
+    // disposed or while the last connect mapped nothing. _fastStatus is the status address when that one write is the
+    // whole ring, else s_unusable + 1 (also with a secondary address), which sends the call out of line.
+    private ulong* _ringTarget;
+    private ulong* _fastStatus;
+
+    // Ring and ReadStatus read these. _doorbell is null once disposed and while the last connect mapped nothing;
+    // _status is null once disposed.
     private ulong* _doorbell;
     private ulong* _secondary;
     private ulong* _status;
@@ -63,6 +74,7 @@ public sealed unsafe partial class Doorbell : IDisposable
         _status = (ulong*)mapping.StatusAddress;
         _progressFenceLastQueued = (ulong*)mapping.ProgressFenceLastQueuedValueAddress;
         _counters = (kernel as ISubmissionAuditSink)?.CountersFor(mapping.DoorbellHandle);
+        PublishRingTargets();
     }
 
     /// <summary>
@@ -242,18 +254,13 @@ public sealed unsafe partial class Doorbell : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal DoorbellStatus RingAndConfirmCore(ulong value, ulong* progressFence, ulong fenceValue)
     {
-        ulong* doorbell = _doorbell;
-        if (doorbell == null)
-            return RingAndConfirmUnmapped(value, progressFence, fenceValue);
-        Volatile.Write(ref *doorbell, value);
-        ulong* secondary = _secondary;
-        if (secondary != null)
-            Volatile.Write(ref *secondary, value);
+        Volatile.Write(ref *_ringTarget, value);
+        if (ConnectionStatus(Volatile.Read(ref *_fastStatus)) != DoorbellStatus.Connected)
+            return AfterFirstWrite(value, progressFence, fenceValue);
         DoorbellCounters? counters = _counters;
         if (counters != null)
             counters.RingAttempts++; // informational: exact when one thread rings the doorbell (Submit serializes per queue)
-        DoorbellStatus status = ConnectionStatus(Volatile.Read(ref *_status));
-        return status == DoorbellStatus.Connected ? status : ActOnStatus(status, value, progressFence, fenceValue);
+        return DoorbellStatus.Connected;
     }
 
     /// <summary>Destroys the doorbell (D3DKMTDestroyDoorbell). Idempotent; never throws. Its addresses are dead afterwards.</summary>
@@ -265,6 +272,7 @@ public sealed unsafe partial class Doorbell : IDisposable
         {
             _doorbell = null;
             _secondary = null;
+            PublishRingTargets();
             _status = null;
             _progressFenceLastQueued = null;
         }
@@ -289,13 +297,32 @@ public sealed unsafe partial class Doorbell : IDisposable
                 // Ringing the old address now would be lost while the status says CONNECTED: ring nothing until a connect maps it.
                 _doorbell = null;
                 _secondary = null;
+                PublishRingTargets();
                 throw new DoorbellException(ZeroMappingMessage(mapping));
             }
 
             _doorbell = (ulong*)mapping.DoorbellAddress;
             _secondary = (ulong*)mapping.SecondaryDoorbellAddress;
+            PublishRingTargets();
             _mapping = _mapping with { DoorbellAddress = mapping.DoorbellAddress, SecondaryDoorbellAddress = mapping.SecondaryDoorbellAddress };
         }
+    }
+
+    /// <summary>Points the connected path at the current addresses (see <see cref="_ringTarget"/>). Under <see cref="_mappingGate"/>, or in the constructor.</summary>
+    private void PublishRingTargets()
+    {
+        // Both stay valid memory in every order a racing ring could read them (an old doorbell address leads to the
+        // dummy page, and rings that race with a connect are documented as unsafe), so plain stores do.
+        _ringTarget = _doorbell != null ? _doorbell : s_unusable;
+        _fastStatus = _doorbell != null && _secondary == null ? _status : s_unusable + 1;
+    }
+
+    private static ulong* AllocateUnusablePage()
+    {
+        // Never freed: one page per process, shared by every doorbell that has nothing to ring.
+        var page = (ulong*)NativeMemory.AllocZeroed(64);
+        page[1] = uint.MaxValue; // not a D3DDDI_DOORBELLSTATUS value, so never CONNECTED
+        return page;
     }
 
     private string ZeroMappingMessage(DoorbellConnectMapping mapping)

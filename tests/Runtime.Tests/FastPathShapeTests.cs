@@ -20,7 +20,7 @@ public class FastPathShapeTests
 
     [Theory]
     [InlineData("ActOnStatus")]               // notify, retry, abort
-    [InlineData("RingAndConfirmUnmapped")]    // disposed, or the last connect mapped nothing
+    [InlineData("AfterFirstWrite")]           // a secondary address, a status other than CONNECTED, nothing mapped, disposed
     [InlineData("ThrowNoDoorbellAddress")]
     [InlineData("ThrowDisposed")]
     public void The_rest_stays_out_of_line(string method) =>
