@@ -19,9 +19,8 @@ namespace DoorbellGuard.Benchmarks.Runtime;
 [MemoryDiagnoser]
 public unsafe class RingAndConfirmBenchmarks
 {
-    private const int Calls = 64;
+    internal const int Calls = 64;
 
-    private BareKernel _kernel = null!;
     private Doorbell _doorbell = null!;
     private ulong* _doorbellAddress;
     private ulong* _statusAddress;
@@ -30,13 +29,9 @@ public unsafe class RingAndConfirmBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _kernel = new BareKernel();
-        _doorbell = Doorbell.Create(_kernel, new DoorbellCreateParameters(1, 2, 3, DoorbellCreateFlags.None));
-        _doorbell.Connect();
+        _doorbell = BareKernel.CreateConnectedDoorbell(out _);
         _doorbellAddress = (ulong*)_doorbell.Mapping.DoorbellAddress;
         _statusAddress = (ulong*)_doorbell.Mapping.StatusAddress;
-        if (_doorbell.RingAndConfirm(1) != DoorbellStatus.Connected)
-            throw new System.InvalidOperationException("The benchmark doorbell must read CONNECTED for the connected path to be measured.");
     }
 
     [GlobalCleanup]
@@ -80,14 +75,17 @@ public unsafe class RingAndConfirmBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Calls, Description = "RingAndConfirm")]
-    public DoorbellStatus RingAndConfirm()
+    public DoorbellStatus RingAndConfirm() => RingAndConfirmCalls(_doorbell, ref _value);
+
+    /// <summary><see cref="Calls"/> RingAndConfirm calls of increasing values; inlined into each benchmark that uses it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static DoorbellStatus RingAndConfirmCalls(Doorbell doorbell, ref ulong lastValue)
     {
-        Doorbell doorbell = _doorbell;
-        ulong value = _value;
+        ulong value = lastValue;
         DoorbellStatus last = default;
         for (int i = 0; i < Calls; i++)
             last = doorbell.RingAndConfirm(++value);
-        _value = value;
+        lastValue = value;
         return last;
     }
 }

@@ -11,7 +11,7 @@ namespace DoorbellGuard.Benchmarks.Runtime;
 [MemoryDiagnoser]
 public class RingAndConfirmPathBenchmarks
 {
-    private const int Calls = 64;
+    private const int Calls = RingAndConfirmBenchmarks.Calls;
 
     private SimulatedAdapter _adapter = null!;
     private HardwareQueue _queue = null!;
@@ -27,11 +27,9 @@ public class RingAndConfirmPathBenchmarks
         _queue = new HardwareQueue(_adapter);
         _simulated = _queue.CreateDoorbell();
         _simulated.Connect();
-        _bareKernel = new BareKernel();
-        _bare = Doorbell.Create(_bareKernel, new DoorbellCreateParameters(1, 2, 3, DoorbellCreateFlags.None));
-        _bare.Connect();
-        if (_simulated.RingAndConfirm(1) != DoorbellStatus.Connected || _bare.RingAndConfirm(1) != DoorbellStatus.Connected)
-            throw new System.InvalidOperationException("The benchmark doorbells must read CONNECTED.");
+        if (_simulated.RingAndConfirm(1) != DoorbellStatus.Connected)
+            throw new System.InvalidOperationException("The simulated benchmark doorbell must read CONNECTED.");
+        _bare = BareKernel.CreateConnectedDoorbell(out _bareKernel);
     }
 
     [GlobalCleanup]
@@ -43,16 +41,7 @@ public class RingAndConfirmPathBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Calls, Description = "RingAndConfirm, connected (simulated doorbell, audit counter on)")]
-    public DoorbellStatus RingAndConfirmSimulated()
-    {
-        Doorbell doorbell = _simulated;
-        ulong value = _value;
-        DoorbellStatus last = default;
-        for (int i = 0; i < Calls; i++)
-            last = doorbell.RingAndConfirm(++value);
-        _value = value;
-        return last;
-    }
+    public DoorbellStatus RingAndConfirmSimulated() => RingAndConfirmBenchmarks.RingAndConfirmCalls(_simulated, ref _value);
 
     [Benchmark(OperationsPerInvoke = Calls, Description = "RingAndConfirm with one retry (bare backend)")]
     public DoorbellStatus RingAndConfirmOneRetryBare()
