@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace DoorbellGuard;
@@ -9,37 +11,70 @@ namespace DoorbellGuard;
 /// Get one from <see cref="HardwareQueue.CreateDoorbell(DoorbellOptions?)"/> (or <see cref="Create"/> for your own
 /// queue code). A new doorbell is disconnected: call <see cref="Connect"/> before the first ring.
 /// <para>
+/// The OS doorbell handle is owned by a <see cref="System.Runtime.InteropServices.SafeHandle"/>: <see cref="Dispose"/>
+/// destroys the doorbell, and a doorbell nobody disposed is destroyed when the garbage collector finalizes it.
+/// </para>
+/// <para>
 /// Thread safety: every member except <see cref="Dispose"/> may be called from several threads at once.
 /// <see cref="Ring(ulong)"/> and <see cref="ReadStatus"/> are single memory accesses; rings from several threads
-/// reach the GPU in the order the writes land, so serialize your own ring buffer updates (HardwareQueue does).
+/// reach the GPU in the order the writes land, so serialize your own ring buffer updates (HardwareQueue does). A ring
+/// that races with a <see cref="Connect"/> on another thread can land on the dummy page before the connect and be
+/// read as CONNECTED after it; serialize rings with connects per doorbell (HardwareQueue.Submit does).
 /// Do not call <see cref="Dispose"/> while another thread uses the doorbell: its addresses die with it.
 /// </para>
 /// </summary>
-public sealed unsafe class Doorbell : IDisposable
+public sealed unsafe partial class Doorbell : IDisposable
 {
     private readonly IDoorbellKernel _kernel;
+    private readonly DoorbellSafeHandle _handle;
+    private readonly uint _handleValue;
     private readonly HardwareQueue? _queue;
     private readonly DoorbellCounters? _counters;
     private readonly int _maxRingAttempts;
+    private readonly bool _hasSecondary;
+    private readonly object _mappingGate = new(); // orders a connect's new addresses against Dispose
+
+    // Where nothing is mapped: RingAndConfirm's write goes to word 0, and word 1 is a status that is never CONNECTED.
+    private static readonly ulong* s_unusable = AllocateUnusablePage();
+
+    // The connected path of RingAndConfirm reads two pointers that are never null: it writes to _ringTarget and
+    // compares what _fastStatus points to with CONNECTED. _ringTarget is the doorbell address, or s_unusable once
+    // disposed or while the last connect mapped nothing. _fastStatus is the status address when that one write is the
+    // whole ring, else s_unusable + 1 (also with a secondary address), which sends the call out of line.
+    private ulong* _ringTarget;
+    private ulong* _fastStatus;
+
+    // Ring and ReadStatus read these. _doorbell is null once disposed and while the last connect mapped nothing;
+    // _status is null once disposed.
     private ulong* _doorbell;
     private ulong* _secondary;
     private ulong* _status;
     private ulong* _progressFenceLastQueued;
+    private DoorbellMapping _mapping;
     private int _disposed;
 
     internal Doorbell(IDoorbellKernel kernel, in DoorbellMapping mapping, DoorbellOptions options, HardwareQueue? queue)
     {
+        // Own the handle first, so a doorbell refused below is still destroyed.
+        _handle = new DoorbellSafeHandle(kernel, mapping.DoorbellHandle);
         if (mapping.DoorbellAddress == 0 || mapping.StatusAddress == 0)
+        {
+            _handle.Dispose();
             throw new DoorbellException("D3DKMTCreateDoorbell succeeded but returned a null doorbell or status address: the kernel did not map the doorbell.");
+        }
+
         _kernel = kernel;
+        _handleValue = mapping.DoorbellHandle;
         _queue = queue;
-        Mapping = mapping;
+        _mapping = mapping;
         _maxRingAttempts = options.MaxRingAttempts;
         _doorbell = (ulong*)mapping.DoorbellAddress;
         _secondary = (ulong*)mapping.SecondaryDoorbellAddress;
+        _hasSecondary = _secondary != null;
         _status = (ulong*)mapping.StatusAddress;
         _progressFenceLastQueued = (ulong*)mapping.ProgressFenceLastQueuedValueAddress;
         _counters = (kernel as ISubmissionAuditSink)?.CountersFor(mapping.DoorbellHandle);
+        PublishRingTargets();
     }
 
     /// <summary>
@@ -76,11 +111,17 @@ public sealed unsafe class Doorbell : IDisposable
         return options;
     }
 
-    /// <summary>The doorbell handle and the addresses the OS mapped for it.</summary>
-    public DoorbellMapping Mapping { get; }
+    /// <summary>
+    /// The doorbell handle and the addresses the OS mapped for it. The doorbell addresses are the ones rings go to now:
+    /// a connect that returns a new mapping (<see cref="DoorbellConnectMapping"/>) changes them, so do not keep them.
+    /// </summary>
+    public DoorbellMapping Mapping
+    {
+        get { lock (_mappingGate) return _mapping; }
+    }
 
     /// <summary>The doorbell handle (hDoorbell).</summary>
-    public uint Handle => Mapping.DoorbellHandle;
+    public uint Handle => _handleValue;
 
     /// <summary>The most rings <see cref="RingAndConfirm(ulong)"/> makes while the status stays DISCONNECTED_RETRY.</summary>
     public int MaxRingAttempts => _maxRingAttempts;
@@ -92,21 +133,38 @@ public sealed unsafe class Doorbell : IDisposable
 
     /// <summary>
     /// Connects the doorbell (D3DKMTConnectDoorbell), which may victimize another queue's doorbell and wakes a
-    /// powered-down device. Then ring again: a ring made while disconnected was lost.
+    /// powered-down device. When the OS answers with a new mapping, rings go to the new addresses from now on.
+    /// Then ring again: a ring made while disconnected was lost.
     /// </summary>
     /// <exception cref="DoorbellAbortedException">The device is lost (STATUS_DEVICE_REMOVED, or the status reads DISCONNECTED_ABORT).</exception>
-    /// <exception cref="DoorbellException">The OS refused; the message gives the NTSTATUS in hex and its meaning.</exception>
+    /// <exception cref="DoorbellException">The OS refused (the message gives the NTSTATUS in hex and its meaning), or returned a mapping of 0.</exception>
     /// <exception cref="ObjectDisposedException">The doorbell was disposed.</exception>
     public void Connect()
     {
         ThrowIfDisposed();
-        int status = _kernel.ConnectDoorbell(Mapping.DoorbellHandle);
+        int status;
+        DoorbellConnectMapping? moved;
+        bool referenced = false;
+        try
+        {
+            // Holds the handle open, so a Dispose on another thread destroys the doorbell only after the call.
+            _handle.DangerousAddRef(ref referenced);
+            status = _kernel.ConnectDoorbell(_handleValue, out moved);
+        }
+        finally
+        {
+            if (referenced)
+                _handle.DangerousRelease();
+        }
+
         if (!NtStatus.IsSuccess(status))
         {
             throw DoorbellException.FromStatus("D3DKMTConnectDoorbell", status,
                 "Doorbell " + Handle.ToString(CultureInfo.InvariantCulture) + " stays disconnected and rings on it are lost; check that it was not destroyed and belongs to this device.");
         }
 
+        if (moved is { } mapping)
+            AdoptConnectMapping(mapping);
         if (ReadStatus() == DoorbellStatus.DisconnectedAbort)
             throw new DoorbellAbortedException(AbortMessage("D3DKMTConnectDoorbell succeeded but the status then read DISCONNECTED_ABORT"));
     }
@@ -118,25 +176,31 @@ public sealed unsafe class Doorbell : IDisposable
     /// or use <see cref="RingAndConfirm(ulong)"/>.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The doorbell was disposed.</exception>
+    /// <exception cref="DoorbellException">The last connect returned no address: connect again first.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Ring(ulong value)
     {
         ulong* doorbell = _doorbell;
         if (doorbell == null)
-            ThrowDisposed();
+            ThrowNoDoorbellAddress();
         Volatile.Write(ref *doorbell, value);
         ulong* secondary = _secondary;
         if (secondary != null)
             Volatile.Write(ref *secondary, value);
     }
 
-    /// <summary>Reads the status the OS keeps for the doorbell: a volatile read of the status page (its low 32 bits).</summary>
+    /// <summary>
+    /// Reads the status the OS keeps for the doorbell: a volatile read of the 64-bit status word, of which the connection
+    /// status is the low 32 bits (the high half may hold other state and is ignored).
+    /// </summary>
     /// <exception cref="ObjectDisposedException">The doorbell was disposed.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public DoorbellStatus ReadStatus()
     {
         ulong* status = _status;
         if (status == null)
             ThrowDisposed();
-        return (DoorbellStatus)(uint)Volatile.Read(ref *status);
+        return ConnectionStatus(Volatile.Read(ref *status));
     }
 
     /// <summary>Tells the kernel-mode driver about a ring (D3DKMTNotifyWorkSubmission): required after every ring while the status is CONNECTED_NOTIFY. Costs a kernel round trip.</summary>
@@ -146,7 +210,19 @@ public sealed unsafe class Doorbell : IDisposable
     public void NotifyWorkSubmission()
     {
         ThrowIfDisposed();
-        int status = _kernel.NotifyWorkSubmission(Mapping.DoorbellHandle);
+        int status;
+        bool referenced = false;
+        try
+        {
+            _handle.DangerousAddRef(ref referenced);
+            status = _kernel.NotifyWorkSubmission(_handleValue);
+        }
+        finally
+        {
+            if (referenced)
+                _handle.DangerousRelease();
+        }
+
         if (!NtStatus.IsSuccess(status))
         {
             throw DoorbellException.FromStatus("D3DKMTNotifyWorkSubmission", status,
@@ -160,59 +236,31 @@ public sealed unsafe class Doorbell : IDisposable
     /// <summary>
     /// The documented protocol in one call: ring, read the status, and act on it. CONNECTED returns at once;
     /// CONNECTED_NOTIFY notifies and returns; DISCONNECTED_RETRY connects and rings again, at most
-    /// <see cref="MaxRingAttempts"/> rings in all; DISCONNECTED_ABORT throws. Thread-safe; allocates nothing unless it throws.
+    /// <see cref="MaxRingAttempts"/> rings in all; DISCONNECTED_ABORT throws. The connected path is a store, a load
+    /// and a compare, inlined into the caller; everything else runs out of line. Thread-safe; allocates nothing unless it throws.
     /// </summary>
     /// <param name="value">The new ring buffer write pointer.</param>
     /// <returns>The final status: <see cref="DoorbellStatus.Connected"/> or <see cref="DoorbellStatus.ConnectedNotify"/>.</returns>
     /// <exception cref="DoorbellAbortedException">The device is lost: the ring did not reach the GPU.</exception>
     /// <exception cref="DoorbellException">The doorbell stayed disconnected for every attempt, or a kernel call failed.</exception>
     /// <exception cref="ObjectDisposedException">The doorbell was disposed.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public DoorbellStatus RingAndConfirm(ulong value) => RingAndConfirmCore(value, null, 0);
 
-    /// <summary>RingAndConfirm that, on DISCONNECTED_RETRY, also writes the fence value again after connecting (step 2 of the documented sequence).</summary>
+    /// <summary>
+    /// RingAndConfirm that, on DISCONNECTED_RETRY, also writes <paramref name="fenceValue"/> to
+    /// <paramref name="progressFence"/> again after connecting (step 2 of the documented sequence).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal DoorbellStatus RingAndConfirmCore(ulong value, ulong* progressFence, ulong fenceValue)
     {
+        Volatile.Write(ref *_ringTarget, value);
+        if (ConnectionStatus(Volatile.Read(ref *_fastStatus)) != DoorbellStatus.Connected)
+            return AfterFirstWrite(value, progressFence, fenceValue);
         DoorbellCounters? counters = _counters;
-        for (int attempt = 1; ; attempt++)
-        {
-            if (counters != null)
-                counters.RingAttempts++; // informational: exact when one thread rings the doorbell (Submit serializes per queue)
-            Ring(value);
-            DoorbellStatus status = ReadStatus();
-            switch (status)
-            {
-                case DoorbellStatus.Connected:
-                    return status;
-                case DoorbellStatus.ConnectedNotify:
-                    NotifyWorkSubmission();
-                    return status;
-                case DoorbellStatus.DisconnectedAbort:
-                    throw new DoorbellAbortedException(AbortMessage(
-                        "The status read DISCONNECTED_ABORT after ring attempt " + attempt.ToString(CultureInfo.InvariantCulture) + ", so the ring did not reach the GPU"));
-                case DoorbellStatus.DisconnectedRetry:
-                    break;
-                default:
-                    throw new DoorbellException("The status page of doorbell " + Handle.ToString(CultureInfo.InvariantCulture) + " holds "
-                        + ((uint)status).ToString(CultureInfo.InvariantCulture) + ", which is not a D3DDDI_DOORBELLSTATUS value (0 to 3); the ring may not have reached the GPU.");
-            }
-
-            if (attempt >= _maxRingAttempts)
-            {
-                throw new DoorbellException("Doorbell " + Handle.ToString(CultureInfo.InvariantCulture) + " was still DISCONNECTED_RETRY after "
-                    + attempt.ToString(CultureInfo.InvariantCulture) + " ring attempts (each retry connected first), so the ring may not have reached the GPU; ringing the same value again later is harmless. "
-                    + "Other queues keep taking its physical doorbell: use fewer queues than the GPU has doorbells, or raise DoorbellOptions.MaxRingAttempts.");
-            }
-
-            if (counters != null)
-                Interlocked.Increment(ref counters.Retries);
-            if (attempt > 2)
-                Backoff(attempt);
-            Connect();
-            if (counters != null)
-                Interlocked.Increment(ref counters.Reconnects);
-            if (progressFence != null)
-                Volatile.Write(ref *progressFence, fenceValue);
-        }
+        if (counters != null)
+            counters.RingAttempts++; // informational: exact when one thread rings the doorbell (Submit serializes per queue)
+        return DoorbellStatus.Connected;
     }
 
     /// <summary>Destroys the doorbell (D3DKMTDestroyDoorbell). Idempotent; never throws. Its addresses are dead afterwards.</summary>
@@ -220,27 +268,74 @@ public sealed unsafe class Doorbell : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
-        _doorbell = null;
-        _secondary = null;
-        _status = null;
-        _progressFenceLastQueued = null;
-        // Dispose does not throw: a failed destroy (STATUS_INVALID_PARAMETER) means the OS has no such doorbell any more.
-        _kernel.DestroyDoorbell(Mapping.DoorbellHandle);
+        lock (_mappingGate)
+        {
+            _doorbell = null;
+            _secondary = null;
+            PublishRingTargets();
+            _status = null;
+            _progressFenceLastQueued = null;
+        }
+
+        // Destroys now, or when a connect or notify in flight on another thread returns.
+        _handle.Dispose();
         _queue?.OnDoorbellDisposed(this);
     }
 
-    private static void Backoff(int attempt)
+    /// <summary>The connection status in a status word: its low 32 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static DoorbellStatus ConnectionStatus(ulong statusWord) => (DoorbellStatus)(uint)statusWord;
+
+    private void AdoptConnectMapping(DoorbellConnectMapping mapping)
     {
-        // Queues that keep victimizing each other need the other side to make progress first.
-        if (attempt < 6)
-            Thread.Yield();
-        else
-            Thread.Sleep(attempt < 10 ? 0 : 1);
+        lock (_mappingGate)
+        {
+            if (_disposed != 0)
+                return;
+            if (mapping.DoorbellAddress == 0 || (_hasSecondary && mapping.SecondaryDoorbellAddress == 0))
+            {
+                // Ringing the old address now would be lost while the status says CONNECTED: ring nothing until a connect maps it.
+                _doorbell = null;
+                _secondary = null;
+                PublishRingTargets();
+                throw new DoorbellException(ZeroMappingMessage(mapping));
+            }
+
+            _doorbell = (ulong*)mapping.DoorbellAddress;
+            _secondary = (ulong*)mapping.SecondaryDoorbellAddress;
+            PublishRingTargets();
+            _mapping = _mapping with { DoorbellAddress = mapping.DoorbellAddress, SecondaryDoorbellAddress = mapping.SecondaryDoorbellAddress };
+        }
     }
 
-    private string AbortMessage(string what) =>
-        what + " on doorbell " + Handle.ToString(CultureInfo.InvariantCulture)
-        + ": the device is lost (TDR, GPU stopped or adapter removed). Stop using this queue: destroy and re-create the queue, doorbell and ring buffer, or fall back to kernel-mode submission.";
+    /// <summary>Points the connected path at the current addresses (see <see cref="_ringTarget"/>). Under <see cref="_mappingGate"/>, or in the constructor.</summary>
+    private void PublishRingTargets()
+    {
+        // Both stay valid memory in every order a racing ring could read them (an old doorbell address leads to the
+        // dummy page, and rings that race with a connect are documented as unsafe), so plain stores do.
+        _ringTarget = _doorbell != null ? _doorbell : s_unusable;
+        _fastStatus = _doorbell != null && _secondary == null ? _status : s_unusable + 1;
+    }
+
+    private static ulong* AllocateUnusablePage()
+    {
+        // Never freed: one page per process, shared by every doorbell that has nothing to ring.
+        var page = (ulong*)NativeMemory.AllocZeroed(64);
+        page[1] = uint.MaxValue; // not a D3DDDI_DOORBELLSTATUS value, so never CONNECTED
+        return page;
+    }
+
+    private string ZeroMappingMessage(DoorbellConnectMapping mapping)
+    {
+        string message = "D3DKMTConnectDoorbell succeeded but returned a doorbell mapping of 0 (CpuVa 0x"
+            + ((ulong)mapping.DoorbellAddress).ToString("X", CultureInfo.InvariantCulture) + ", SecondaryCpuVa 0x"
+            + ((ulong)mapping.SecondaryDoorbellAddress).ToString("X", CultureInfo.InvariantCulture) + ") for doorbell "
+            + Handle.ToString(CultureInfo.InvariantCulture)
+            + (_hasSecondary ? ", which was created with a secondary address" : string.Empty)
+            + ": the OS says the doorbell is mapped nowhere, so DoorbellGuard rings nothing (a ring to the old address would be lost while the status read CONNECTED). "
+            + "Nothing queued is lost: call Connect() again before ringing (RingAndConfirm and HardwareQueue.Submit do so on their next ring).";
+        return _kernel is WindowsDoorbellKernel windows ? message + " " + windows.ZeroMappingAdvice() : message;
+    }
 
     private void ThrowIfDisposed()
     {
@@ -248,53 +343,15 @@ public sealed unsafe class Doorbell : IDisposable
             ThrowDisposed();
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowNoDoorbellAddress()
+    {
+        ThrowIfDisposed();
+        throw new DoorbellException("Doorbell " + Handle.ToString(CultureInfo.InvariantCulture)
+            + " has no address to ring: its last D3DKMTConnectDoorbell returned a mapping of 0. Call Connect() again before ringing.");
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowDisposed() =>
         throw new ObjectDisposedException(nameof(Doorbell), "The doorbell was disposed (destroyed); its addresses are dead. Create a new one with HardwareQueue.CreateDoorbell().");
-}
-
-/// <summary>Per-doorbell counters the simulator's audit reads; null on real backends.</summary>
-internal sealed class DoorbellCounters
-{
-    public long RingAttempts;
-    public long Retries;
-    public long Reconnects;
-    public long Notifies;
-}
-
-/// <summary>Implemented by the simulator: the runtime tells it what it reported to the caller, so the audit can tell lost work from surfaced work.</summary>
-internal interface ISubmissionAuditSink
-{
-    DoorbellCounters? CountersFor(uint doorbellHandle);
-
-    QueueAuditRecord? RecordFor(uint hardwareQueueHandle);
-
-    /// <summary>Checks, when the caller is told a submission was delivered, that the GPU really received its ring.</summary>
-    void VerifyDelivered(uint hardwareQueueHandle, ulong writePointer);
-
-    /// <summary>Lets the simulated GPU run what it has received (called while the caller waits for it).</summary>
-    void RunEngine();
-}
-
-/// <summary>What the runtime reported to the caller for one queue; written under the queue's lock, read by the audit.</summary>
-internal sealed class QueueAuditRecord
-{
-    public long Delivered;
-    public ulong MaxDeliveredFence;
-    public long Rejected;
-    public bool VerifyDeliveries;
-    public readonly System.Collections.Generic.List<ulong> Surfaced = new();
-
-    public void OnDelivered(ulong fence)
-    {
-        Volatile.Write(ref Delivered, Delivered + 1);
-        Volatile.Write(ref MaxDeliveredFence, fence);
-    }
-
-    public void OnSurfaced(ulong fence)
-    {
-        lock (Surfaced)
-            Surfaced.Add(fence);
-    }
-
-    public void OnRejected() => Interlocked.Increment(ref Rejected);
 }

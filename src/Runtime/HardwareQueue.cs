@@ -22,9 +22,6 @@ namespace DoorbellGuard;
 /// </summary>
 public sealed unsafe class HardwareQueue : IDisposable
 {
-    private const uint PacketMagic = 0x31474244; // "DBG1": DoorbellGuard's ring packet header.
-    private const int PacketHeaderSize = 16;
-
     private readonly object _gate = new();
     private readonly IHardwareQueueProvider? _provider;
     private readonly ISubmissionAuditSink? _audit;
@@ -252,7 +249,12 @@ public sealed unsafe class HardwareQueue : IDisposable
         return true;
     }
 
-    /// <summary>Destroys the queue's doorbell and, when a provider created the queue, the queue and its allocations. Idempotent.</summary>
+    /// <summary>
+    /// Destroys the queue's doorbell and, when a provider created the queue, the queue and its allocations. Idempotent.
+    /// Disposal order: a doorbell disposed first is already destroyed (the queue forgets it, and a later Submit would
+    /// create a new one); a doorbell disposed after the queue was destroyed with it (its Dispose does nothing more);
+    /// a queue and doorbell nobody disposes are destroyed by the doorbell handle's finalizer, once both are unreachable.
+    /// </summary>
     public void Dispose()
     {
         lock (_gate)
@@ -293,7 +295,7 @@ public sealed unsafe class HardwareQueue : IDisposable
                 + " met DISCONNECTED_ABORT earlier: the device is lost and nothing was queued. Destroy and re-create the queue, doorbell and ring buffer, or fall back to kernel-mode submission.");
         }
 
-        if ((ulong)PacketSize(commandBufferLength) > _ringMask + 1)
+        if ((ulong)RingPacket.SizeOf(commandBufferLength) > _ringMask + 1)
         {
             throw new ArgumentException("The command buffer is " + commandBufferLength.ToString(CultureInfo.InvariantCulture) + " bytes but the ring buffer holds "
                 + (_ringMask + 1).ToString(CultureInfo.InvariantCulture) + " bytes with a 16-byte header per command buffer: split it or use a larger ring buffer.", "commandBuffer");
@@ -330,7 +332,7 @@ public sealed unsafe class HardwareQueue : IDisposable
 
     private QueuedCommandBuffer EnqueueCore(ReadOnlySpan<byte> commandBuffer, Doorbell doorbell)
     {
-        ulong packetSize = (ulong)PacketSize(commandBuffer.Length);
+        ulong packetSize = (ulong)RingPacket.SizeOf(commandBuffer.Length);
         WaitForSpace(packetSize);
 
         // Step 1-2: the fence value is published before the write pointer moves.
@@ -339,9 +341,7 @@ public sealed unsafe class HardwareQueue : IDisposable
 
         // Step 3: the packet, then the write pointer.
         ulong position = _writePointer;
-        WriteWord(position, PacketMagic | ((ulong)(uint)commandBuffer.Length << 32));
-        WriteWord(position + 8, fence);
-        WriteBytes(position + PacketHeaderSize, commandBuffer);
+        RingPacket.Write(_ring, (int)(_ringMask + 1), position, fence, commandBuffer);
         ulong newWritePointer = position + packetSize;
         Volatile.Write(ref _control[1], newWritePointer);
 
@@ -375,19 +375,6 @@ public sealed unsafe class HardwareQueue : IDisposable
     {
         if (options.RingBufferFullTimeout <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(options), options.RingBufferFullTimeout, "HardwareQueueOptions.RingBufferFullTimeout must be positive.");
-    }
-
-    internal static int PacketSize(int payloadLength) => PacketHeaderSize + ((payloadLength + 7) & ~7);
-
-    private void WriteWord(ulong position, ulong value) => *(ulong*)(_ring + (position & _ringMask)) = value;
-
-    private void WriteBytes(ulong position, ReadOnlySpan<byte> bytes)
-    {
-        int offset = (int)(position & _ringMask);
-        int first = Math.Min(bytes.Length, (int)(_ringMask + 1) - offset);
-        bytes.Slice(0, first).CopyTo(new Span<byte>(_ring + offset, first));
-        if (first < bytes.Length)
-            bytes.Slice(first).CopyTo(new Span<byte>(_ring, bytes.Length - first));
     }
 
     private void ThrowIfDisposed()

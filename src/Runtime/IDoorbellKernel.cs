@@ -18,8 +18,14 @@ public interface IDoorbellKernel
     int CreateDoorbell(in DoorbellCreateParameters parameters, out DoorbellMapping mapping);
 
     /// <summary>D3DKMTConnectDoorbell: connects the doorbell to a physical doorbell (may wake the device to D0).</summary>
+    /// <param name="doorbellHandle">hDoorbell.</param>
+    /// <param name="mapping">
+    /// Where the doorbell is mapped now, when the OS says (the <see cref="DoorbellStructLayout.Build28000"/> layout's
+    /// DoorbellMapping, or a simulator that moves doorbells); null when the backend reports nothing, in which case the
+    /// doorbell stays at the addresses of <see cref="CreateDoorbell"/>. Meaningful only on success.
+    /// </param>
     /// <returns>The NTSTATUS; STATUS_DEVICE_REMOVED when the device is lost.</returns>
-    int ConnectDoorbell(uint doorbellHandle);
+    int ConnectDoorbell(uint doorbellHandle, out DoorbellConnectMapping? mapping);
 
     /// <summary>D3DKMTDestroyDoorbell: destroys the doorbell; the handle and every mapped address are dead afterwards.</summary>
     /// <returns>The NTSTATUS; STATUS_INVALID_PARAMETER for an unknown handle.</returns>
@@ -57,7 +63,9 @@ public readonly record struct DoorbellCreateParameters(
 
 /// <summary>
 /// The output of <see cref="IDoorbellKernel.CreateDoorbell"/>: the doorbell handle and the CPU virtual addresses the OS
-/// mapped for it. They stay valid and constant for the doorbell's lifetime, connected or not, and die when it is destroyed.
+/// mapped for it. They die when the doorbell is destroyed. The status and fence addresses never change; the doorbell
+/// addresses change only when a connect says so (<see cref="DoorbellConnectMapping"/>), and <see cref="Doorbell.Mapping"/>
+/// follows them.
 /// </summary>
 /// <param name="DoorbellHandle">hDoorbell.</param>
 /// <param name="DoorbellAddress">DoorbellCPUVirtualAddress: where a ring writes the new write pointer (64 bits).</param>
@@ -70,3 +78,11 @@ public readonly record struct DoorbellMapping(
     nint SecondaryDoorbellAddress,
     nint StatusAddress,
     nint ProgressFenceLastQueuedValueAddress);
+
+/// <summary>
+/// Where D3DKMTConnectDoorbell says the doorbell is mapped now (D3DDDI_DOORBELLMAPPING of the 10.0.28000 headers). From
+/// that connect on, rings go to these addresses; the old ones lead to the dummy page.
+/// </summary>
+/// <param name="DoorbellAddress">CpuVa: the doorbell's CPU virtual address. 0 is an error (the OS mapped nothing).</param>
+/// <param name="SecondaryDoorbellAddress">SecondaryCpuVa: the secondary doorbell address, or 0 when the doorbell has none.</param>
+public readonly record struct DoorbellConnectMapping(nint DoorbellAddress, nint SecondaryDoorbellAddress);

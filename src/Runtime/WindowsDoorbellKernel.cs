@@ -7,24 +7,46 @@ namespace DoorbellGuard;
 /// <summary>
 /// The Windows backend: calls D3DKMTCreateDoorbell, D3DKMTConnectDoorbell, D3DKMTDestroyDoorbell and
 /// D3DKMTNotifyWorkSubmission in gdi32.dll (Windows 11 24H2, WDDM 3.2, and a driver that supports user-mode
-/// submission). It does not create hardware queues: pass the handles your own D3DKMT code created to
+/// submission), with the structure layout of the running Windows (<see cref="StructLayout"/>). It does not create
+/// hardware queues: pass the handles your own D3DKMT code created to
 /// <see cref="HardwareQueue(IDoorbellKernel, HardwareQueueResources, HardwareQueueOptions?)"/>. Thread-safe.
 /// </summary>
 public sealed unsafe class WindowsDoorbellKernel : IDoorbellKernel
 {
-    private static readonly Lazy<string?> s_unsupportedReason = new(FindUnsupportedReason);
+    private static readonly Lazy<(string? Reason, IntPtr Library)> s_gdi32 = new(LoadGdi32);
 
-    /// <summary>Checks that the OS exports the doorbell entry points.</summary>
+    private readonly D3dkmtEntryPoints _entryPoints;
+
+    /// <summary>Checks that the OS exports the doorbell entry points and picks the structure layout.</summary>
+    /// <param name="options">The layout override; null for the layout of the running Windows.</param>
     /// <exception cref="PlatformNotSupportedException">Not Windows, or gdi32.dll lacks the WDDM 3.2 exports; the message says which and points to the simulator.</exception>
-    public WindowsDoorbellKernel()
+    /// <exception cref="ArgumentException">The layout override does not fit this Windows (the message says why and what to do).</exception>
+    public WindowsDoorbellKernel(WindowsDoorbellKernelOptions? options = null)
     {
-        string? reason = s_unsupportedReason.Value;
+        (string? reason, IntPtr library) = s_gdi32.Value;
         if (reason != null)
             throw new PlatformNotSupportedException(UnsupportedMessage(reason));
+        _entryPoints = D3dkmtEntryPoints.FromLibrary(library);
+        OsBuild = Environment.OSVersion.Version.Build;
+        StructLayout = DoorbellStructLayoutChoice.Resolve(options?.StructLayout ?? DoorbellStructLayout.Automatic, OsBuild);
+    }
+
+    /// <summary>A kernel over entry points of the caller's choosing, as if on Windows build <paramref name="osBuild"/>: tests drive the marshalling with it anywhere.</summary>
+    internal WindowsDoorbellKernel(D3dkmtEntryPoints entryPoints, int osBuild, WindowsDoorbellKernelOptions? options = null)
+    {
+        _entryPoints = entryPoints;
+        OsBuild = osBuild;
+        StructLayout = DoorbellStructLayoutChoice.Resolve(options?.StructLayout ?? DoorbellStructLayout.Automatic, osBuild);
     }
 
     /// <summary>True when this OS exports the doorbell entry points (the driver may still refuse with STATUS_NOT_SUPPORTED).</summary>
-    public static bool IsSupported => s_unsupportedReason.Value == null;
+    public static bool IsSupported => s_gdi32.Value.Reason == null;
+
+    /// <summary>The layout this kernel passes to D3DKMTConnectDoorbell and D3DKMTNotifyWorkSubmission: never <see cref="DoorbellStructLayout.Automatic"/>.</summary>
+    public DoorbellStructLayout StructLayout { get; }
+
+    /// <summary>The Windows build number the layout was chosen for.</summary>
+    public int OsBuild { get; }
 
     internal static string UnsupportedMessage(string reason) =>
         "User-mode work submission through doorbells needs Windows 11 24H2 (WDDM 3.2) or later and a GPU driver that supports it, but "
@@ -35,7 +57,7 @@ public sealed unsafe class WindowsDoorbellKernel : IDoorbellKernel
     {
         if (!isWindows)
             return "this OS is not Windows (" + RuntimeInformation.OSDescription + ")";
-        foreach (string entryPoint in D3dkmtNative.EntryPoints)
+        foreach (string entryPoint in D3dkmtEntryPoints.Names)
         {
             if (!hasExport(entryPoint))
                 return "gdi32.dll does not export " + entryPoint + " (this Windows is older than 11 24H2)";
@@ -44,14 +66,13 @@ public sealed unsafe class WindowsDoorbellKernel : IDoorbellKernel
         return null;
     }
 
-    private static string? FindUnsupportedReason()
+    private static (string? Reason, IntPtr Library) LoadGdi32()
     {
-        bool isWindows = OperatingSystem.IsWindows();
-        if (!isWindows)
-            return FindUnsupportedReason(static _ => false, isWindows: false);
-        if (!NativeLibrary.TryLoad(D3dkmtNative.Library, typeof(WindowsDoorbellKernel).Assembly, null, out IntPtr gdi32))
-            return "gdi32.dll could not be loaded";
-        return FindUnsupportedReason(name => NativeLibrary.TryGetExport(gdi32, name, out _), isWindows: true);
+        if (!OperatingSystem.IsWindows())
+            return (FindUnsupportedReason(static _ => false, isWindows: false), IntPtr.Zero);
+        if (!NativeLibrary.TryLoad(D3dkmtEntryPoints.Library, typeof(WindowsDoorbellKernel).Assembly, null, out IntPtr gdi32))
+            return ("gdi32.dll could not be loaded", IntPtr.Zero);
+        return (FindUnsupportedReason(name => NativeLibrary.TryGetExport(gdi32, name, out _), isWindows: true), gdi32);
     }
 
     /// <inheritdoc />
@@ -64,36 +85,60 @@ public sealed unsafe class WindowsDoorbellKernel : IDoorbellKernel
             hRingBufferControl = parameters.RingBufferControlHandle,
             Flags = (uint)parameters.Flags,
         };
-        int status = D3dkmtNative.D3DKMTCreateDoorbell(&args);
+        int status = _entryPoints.CreateDoorbell(&args);
         mapping = NtStatus.IsSuccess(status)
             ? new DoorbellMapping(
                 args.hDoorbell,
-                (nint)args.DoorbellCPUVirtualAddress,
-                (nint)args.DoorbellSecondaryCPUVirtualAddress,
-                (nint)args.DoorbellStatusCPUVirtualAddress,
-                (nint)args.HwQueueProgressFenceLastQueuedValueCPUVirtualAddress)
+                args.DoorbellCPUVirtualAddress,
+                args.DoorbellSecondaryCPUVirtualAddress,
+                args.DoorbellStatusCPUVirtualAddress,
+                args.HwQueueProgressFenceLastQueuedValueCPUVirtualAddress)
             : default;
         return status;
     }
 
     /// <inheritdoc />
-    public int ConnectDoorbell(uint doorbellHandle)
+    public int ConnectDoorbell(uint doorbellHandle, out DoorbellConnectMapping? mapping)
     {
-        var args = new D3DKMT_CONNECT_DOORBELL { hDoorbell = doorbellHandle };
-        return D3dkmtNative.D3DKMTConnectDoorbell(&args);
+        if (StructLayout == DoorbellStructLayout.Build26100)
+        {
+            var args = new D3DKMT_CONNECT_DOORBELL_26100 { hDoorbell = doorbellHandle };
+            mapping = null; // this generation does not move doorbells
+            return _entryPoints.ConnectDoorbell(&args);
+        }
+
+        // Zeroed, so an OS that fills in nothing leaves a mapping of 0, which Doorbell reports instead of ringing it.
+        var extended = new D3DKMT_CONNECT_DOORBELL_28000 { hHwQueue = doorbellHandle };
+        int status = _entryPoints.ConnectDoorbell(&extended);
+        mapping = new DoorbellConnectMapping(extended.DoorbellMapping.CpuVa, extended.DoorbellMapping.SecondaryCpuVa);
+        return status;
     }
 
     /// <inheritdoc />
     public int DestroyDoorbell(uint doorbellHandle)
     {
         var args = new D3DKMT_DESTROY_DOORBELL { hDoorbell = doorbellHandle };
-        return D3dkmtNative.D3DKMTDestroyDoorbell(&args);
+        return _entryPoints.DestroyDoorbell(&args);
     }
 
     /// <inheritdoc />
     public int NotifyWorkSubmission(uint doorbellHandle)
     {
-        var args = new D3DKMT_NOTIFY_WORK_SUBMISSION { hDoorbell = doorbellHandle };
-        return D3dkmtNative.D3DKMTNotifyWorkSubmission(&args);
+        if (StructLayout == DoorbellStructLayout.Build26100)
+        {
+            var args = new D3DKMT_NOTIFY_WORK_SUBMISSION_26100 { hDoorbell = doorbellHandle };
+            return _entryPoints.NotifyWorkSubmission(&args);
+        }
+
+        // PrivateDriverData stays zero: DoorbellGuard has no driver-private data to pass.
+        var extended = new D3DKMT_NOTIFY_WORK_SUBMISSION_28000 { hHwQueue = doorbellHandle };
+        return _entryPoints.NotifyWorkSubmission(&extended);
     }
+
+    /// <summary>The advice for a connect under this kernel's layout that returned no mapping.</summary>
+    internal string ZeroMappingAdvice() =>
+        OsBuild < DoorbellStructLayoutChoice.FirstBuildWithConnectMapping
+            ? "The layout is forced to Build28000 (WindowsDoorbellKernelOptions.StructLayout) on Windows build " + OsBuild.ToString(System.Globalization.CultureInfo.InvariantCulture)
+              + ", whose kernel does not return mappings: remove the override."
+            : "The OS broke the Build28000 contract; connect again, and report the build (" + OsBuild.ToString(System.Globalization.CultureInfo.InvariantCulture) + ") if it persists.";
 }

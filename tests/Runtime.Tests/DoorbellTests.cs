@@ -183,11 +183,11 @@ public unsafe class DoorbellTests
     {
         using var kernel = new ScriptedKernel();
         using Doorbell doorbell = kernel.CreateDoorbell();
-        kernel.SetStatus(7);
+        kernel.SetStatus(0xABCD_0000_0000_0007); // the high half is not part of the status, so the message names 7
 
         var ex = Assert.Throws<DoorbellException>(() => doorbell.RingAndConfirm(64));
 
-        Assert.Contains("holds 7, which is not a D3DDDI_DOORBELLSTATUS value", ex.Message);
+        Assert.Contains("holds 7 in its low 32 bits, which is not a D3DDDI_DOORBELLSTATUS value", ex.Message);
     }
 
     [Fact]

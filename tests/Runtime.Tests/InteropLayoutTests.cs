@@ -5,7 +5,7 @@ using DoorbellGuard.Interop;
 
 namespace DoorbellGuard.Tests;
 
-/// <summary>The structs must match WDDM 3.2 d3dkmthk.h on x64 byte for byte.</summary>
+/// <summary>The structs must match d3dkmthk.h and d3dukmdt.h of each header generation (10.0.26100 and 10.0.28000) on x64, byte for byte.</summary>
 public class InteropLayoutTests
 {
     [Theory]
@@ -24,31 +24,69 @@ public class InteropLayoutTests
         Assert.Equal(offset, (int)Marshal.OffsetOf<D3DKMT_CREATE_DOORBELL>(field));
 
     [Theory]
-    [InlineData(typeof(D3DKMT_CONNECT_DOORBELL), nameof(D3DKMT_CONNECT_DOORBELL.hDoorbell), 0)]
-    [InlineData(typeof(D3DKMT_CONNECT_DOORBELL), nameof(D3DKMT_CONNECT_DOORBELL.Flags), 4)]
-    [InlineData(typeof(D3DKMT_NOTIFY_WORK_SUBMISSION), nameof(D3DKMT_NOTIFY_WORK_SUBMISSION.hDoorbell), 0)]
-    [InlineData(typeof(D3DKMT_NOTIFY_WORK_SUBMISSION), nameof(D3DKMT_NOTIFY_WORK_SUBMISSION.Flags), 4)]
+    [InlineData(typeof(D3DKMT_CONNECT_DOORBELL_26100), nameof(D3DKMT_CONNECT_DOORBELL_26100.hDoorbell), 0)]
+    [InlineData(typeof(D3DKMT_CONNECT_DOORBELL_26100), nameof(D3DKMT_CONNECT_DOORBELL_26100.Flags), 4)]
+    [InlineData(typeof(D3DKMT_NOTIFY_WORK_SUBMISSION_26100), nameof(D3DKMT_NOTIFY_WORK_SUBMISSION_26100.hDoorbell), 0)]
+    [InlineData(typeof(D3DKMT_NOTIFY_WORK_SUBMISSION_26100), nameof(D3DKMT_NOTIFY_WORK_SUBMISSION_26100.Flags), 4)]
     [InlineData(typeof(D3DKMT_DESTROY_DOORBELL), nameof(D3DKMT_DESTROY_DOORBELL.hDoorbell), 0)]
-    public void Small_struct_field_offsets_match_the_header(Type type, string field, int offset) =>
+    public void Header_26100_field_offsets_match(Type type, string field, int offset) =>
+        Assert.Equal(offset, (int)Marshal.OffsetOf(type, field));
+
+    [Theory]
+    [InlineData(typeof(D3DKMT_CONNECT_DOORBELL_28000), nameof(D3DKMT_CONNECT_DOORBELL_28000.hHwQueue), 0)]
+    [InlineData(typeof(D3DKMT_CONNECT_DOORBELL_28000), nameof(D3DKMT_CONNECT_DOORBELL_28000.Flags), 4)]
+    [InlineData(typeof(D3DKMT_CONNECT_DOORBELL_28000), nameof(D3DKMT_CONNECT_DOORBELL_28000.DoorbellMapping), 8)]
+    [InlineData(typeof(D3DKMT_CONNECT_DOORBELL_28000), nameof(D3DKMT_CONNECT_DOORBELL_28000.Reserved), 24)]
+    [InlineData(typeof(D3DDDI_DOORBELLMAPPING), nameof(D3DDDI_DOORBELLMAPPING.CpuVa), 0)]
+    [InlineData(typeof(D3DDDI_DOORBELLMAPPING), nameof(D3DDDI_DOORBELLMAPPING.SecondaryCpuVa), 8)]
+    [InlineData(typeof(D3DKMT_NOTIFY_WORK_SUBMISSION_28000), nameof(D3DKMT_NOTIFY_WORK_SUBMISSION_28000.hHwQueue), 0)]
+    [InlineData(typeof(D3DKMT_NOTIFY_WORK_SUBMISSION_28000), nameof(D3DKMT_NOTIFY_WORK_SUBMISSION_28000.Flags), 4)]
+    [InlineData(typeof(D3DKMT_NOTIFY_WORK_SUBMISSION_28000), nameof(D3DKMT_NOTIFY_WORK_SUBMISSION_28000.PrivateDriverData), 8)]
+    public void Header_28000_field_offsets_match(Type type, string field, int offset) =>
         Assert.Equal(offset, (int)Marshal.OffsetOf(type, field));
 
     [Fact]
-    public void Struct_sizes_match_the_header_on_x64()
+    public void Struct_sizes_match_the_headers_on_x64()
     {
+        Assert.Equal(8, IntPtr.Size); // the offsets and sizes here are the x64 (and Arm64) ones
         Assert.Equal(72, Unsafe.SizeOf<D3DKMT_CREATE_DOORBELL>());
         Assert.Equal(72, Marshal.SizeOf<D3DKMT_CREATE_DOORBELL>());
-        Assert.Equal(8, Unsafe.SizeOf<D3DKMT_CONNECT_DOORBELL>());
-        Assert.Equal(8, Unsafe.SizeOf<D3DKMT_NOTIFY_WORK_SUBMISSION>());
         Assert.Equal(4, Unsafe.SizeOf<D3DKMT_DESTROY_DOORBELL>());
+
+        Assert.Equal(8, Unsafe.SizeOf<D3DKMT_CONNECT_DOORBELL_26100>());
+        Assert.Equal(8, Unsafe.SizeOf<D3DKMT_NOTIFY_WORK_SUBMISSION_26100>());
+
+        // 4 + 4 + D3DDDI_DOORBELLMAPPING (two pointers) + BYTE Reserved[64].
+        Assert.Equal(16, Unsafe.SizeOf<D3DDDI_DOORBELLMAPPING>());
+        Assert.Equal(88, Unsafe.SizeOf<D3DKMT_CONNECT_DOORBELL_28000>());
+        Assert.Equal(88, Marshal.SizeOf<D3DKMT_CONNECT_DOORBELL_28000>());
+        // 4 + 4 + BYTE PrivateDriverData[D3DDDI_UMS_PDD_SIZE], with D3DDDI_UMS_PDD_SIZE = 64.
+        Assert.Equal(64, D3DKMT_NOTIFY_WORK_SUBMISSION_28000.D3DDDI_UMS_PDD_SIZE);
+        Assert.Equal(72, Unsafe.SizeOf<D3DKMT_NOTIFY_WORK_SUBMISSION_28000>());
+        Assert.Equal(72, Marshal.SizeOf<D3DKMT_NOTIFY_WORK_SUBMISSION_28000>());
+    }
+
+    [Fact]
+    public void The_larger_layouts_begin_with_the_smaller_ones()
+    {
+        // Why forcing Build28000 on an older Windows is safe: its kernel reads and writes the first 8 bytes, which mean the same.
+        Assert.Equal(Marshal.OffsetOf<D3DKMT_CONNECT_DOORBELL_26100>(nameof(D3DKMT_CONNECT_DOORBELL_26100.hDoorbell)),
+            Marshal.OffsetOf<D3DKMT_CONNECT_DOORBELL_28000>(nameof(D3DKMT_CONNECT_DOORBELL_28000.hHwQueue)));
+        Assert.Equal(Marshal.OffsetOf<D3DKMT_CONNECT_DOORBELL_26100>(nameof(D3DKMT_CONNECT_DOORBELL_26100.Flags)),
+            Marshal.OffsetOf<D3DKMT_CONNECT_DOORBELL_28000>(nameof(D3DKMT_CONNECT_DOORBELL_28000.Flags)));
+        Assert.Equal(Marshal.OffsetOf<D3DKMT_NOTIFY_WORK_SUBMISSION_26100>(nameof(D3DKMT_NOTIFY_WORK_SUBMISSION_26100.Flags)),
+            Marshal.OffsetOf<D3DKMT_NOTIFY_WORK_SUBMISSION_28000>(nameof(D3DKMT_NOTIFY_WORK_SUBMISSION_28000.Flags)));
     }
 
     [Fact]
     public void Structs_are_blittable()
     {
         Assert.False(RuntimeHelpers.IsReferenceOrContainsReferences<D3DKMT_CREATE_DOORBELL>());
+        Assert.False(RuntimeHelpers.IsReferenceOrContainsReferences<D3DKMT_CONNECT_DOORBELL_28000>());
+        Assert.False(RuntimeHelpers.IsReferenceOrContainsReferences<D3DKMT_NOTIFY_WORK_SUBMISSION_28000>());
         // Marshal.SizeOf equals the managed size only when no field needs marshalling.
-        Assert.Equal(Unsafe.SizeOf<D3DKMT_CONNECT_DOORBELL>(), Marshal.SizeOf<D3DKMT_CONNECT_DOORBELL>());
-        Assert.Equal(Unsafe.SizeOf<D3DKMT_NOTIFY_WORK_SUBMISSION>(), Marshal.SizeOf<D3DKMT_NOTIFY_WORK_SUBMISSION>());
+        Assert.Equal(Unsafe.SizeOf<D3DKMT_CONNECT_DOORBELL_26100>(), Marshal.SizeOf<D3DKMT_CONNECT_DOORBELL_26100>());
+        Assert.Equal(Unsafe.SizeOf<D3DKMT_NOTIFY_WORK_SUBMISSION_26100>(), Marshal.SizeOf<D3DKMT_NOTIFY_WORK_SUBMISSION_26100>());
     }
 
     [Fact]

@@ -15,6 +15,9 @@ internal sealed unsafe class ScriptedKernel : IDoorbellKernel, IDisposable
     public ulong StatusAfterConnect { get; set; }
     public bool ClobberFenceOnConnect { get; set; }
     public nint FenceAddressOverride { get; set; }
+
+    /// <summary>The status address create reports: 0 for the real page, -1 for none (a kernel that mapped nothing).</summary>
+    public nint StatusAddressOverride { get; set; }
     public int Connects;
     public int Notifies;
     public int Destroys;
@@ -30,14 +33,18 @@ internal sealed unsafe class ScriptedKernel : IDoorbellKernel, IDisposable
     {
         bool secondary = (parameters.Flags & DoorbellCreateFlags.RequireSecondaryCpuVirtualAddress) != 0;
         mapping = NtStatus.IsSuccess(CreateResult)
-            ? new DoorbellMapping(7, (nint)DoorbellPage, secondary ? (nint)SecondaryPage : 0, (nint)StatusPage, FenceAddressOverride != 0 ? FenceAddressOverride : (nint)FencePage)
+            ? new DoorbellMapping(7, (nint)DoorbellPage, secondary ? (nint)SecondaryPage : 0, StatusAddressOverride switch { 0 => (nint)StatusPage, -1 => 0, var other => other }, FenceAddressOverride != 0 ? FenceAddressOverride : (nint)FencePage)
             : default;
         SetStatus(2);
         return CreateResult;
     }
 
-    public int ConnectDoorbell(uint doorbellHandle)
+    /// <summary>What connect reports as the new mapping; null reports none (the 10.0.26100 behaviour).</summary>
+    public DoorbellConnectMapping? MappingAfterConnect { get; set; }
+
+    public int ConnectDoorbell(uint doorbellHandle, out DoorbellConnectMapping? mapping)
     {
+        mapping = MappingAfterConnect;
         Connects++;
         if (ClobberFenceOnConnect)
             Volatile.Write(ref *FencePage, 0);

@@ -21,7 +21,7 @@ public unsafe class SequenceTests
         Assert.Equal(1UL, first);
         Assert.Equal(2UL, second);
         Assert.Equal(2UL, *kernel.FencePage);
-        ulong expectedWritePointer = (ulong)(HardwareQueue.PacketSize(3) + HardwareQueue.PacketSize(9));
+        ulong expectedWritePointer = (ulong)(RingPacket.SizeOf(3) + RingPacket.SizeOf(9));
         Assert.Equal(expectedWritePointer, memory.Control[1]);
         Assert.Equal(expectedWritePointer, *kernel.DoorbellPage);
         // The packet: magic, length, fence, payload.
@@ -58,7 +58,7 @@ public unsafe class SequenceTests
         QueuedCommandBuffer queued = queue.Enqueue([1, 2, 3]);
 
         Assert.Equal(1UL, queued.FenceValue);
-        Assert.Equal((ulong)HardwareQueue.PacketSize(3), queued.WritePointer);
+        Assert.Equal((ulong)RingPacket.SizeOf(3), queued.WritePointer);
         Assert.Equal(queued.WritePointer, memory.Control[1]);
     }
 

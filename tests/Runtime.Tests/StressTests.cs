@@ -34,7 +34,7 @@ public class StressTests(ITestOutputHelper output)
             BackgroundEngine = true,
             VerifyEveryDelivery = true,
             RandomFaultProbability = 0.01,
-            RandomFaultKinds = SimulatedFaultKinds.Recoverable,
+            RandomFaultKinds = SimulatedFaultSet.Recoverable,
         });
         var queues = Enumerable.Range(0, threads * queuesPerThread)
             .Select(i => new HardwareQueue(adapter, new HardwareQueueOptions { EngineIndex = i % 2, RingBufferFullTimeout = TimeSpan.FromSeconds(1) }))
@@ -156,7 +156,7 @@ public class StressTests(ITestOutputHelper output)
             BackgroundEngine = true,
             VerifyEveryDelivery = true,
             RandomFaultProbability = 0.02,
-            RandomFaultKinds = SimulatedFaultKinds.Recoverable | SimulatedFaultKinds.DeviceLost,
+            RandomFaultKinds = SimulatedFaultSet.Recoverable | SimulatedFaultSet.DeviceLost,
         });
         var queues = Enumerable.Range(0, 6).Select(_ => new HardwareQueue(adapter)).ToArray();
         long delivered = 0, abortedAfterLoss = 0, deliveredAfterLoss = 0;

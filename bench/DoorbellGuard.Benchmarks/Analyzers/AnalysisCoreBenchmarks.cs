@@ -59,7 +59,7 @@ public class AnalysisCoreBenchmarks
     public int AnalyzeGraph()
     {
         _reports.Clear();
-        FunctionAnalysis.Analyze(_graph, _method, isRingWrapper: false, _symbols, WrapperConfiguration.Empty, ProtocolBudget.Default, _reports, CancellationToken.None);
+        FunctionAnalysis.AnalyzeGraph(_graph, _method, isRingWrapper: false, new TranslationInputs(_symbols, WrapperConfiguration.Empty, ProtocolBudget.Default, CancellationToken.None), _reports);
         return _reports.Count;
     }
 }

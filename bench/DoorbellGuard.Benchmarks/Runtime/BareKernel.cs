@@ -22,8 +22,9 @@ internal sealed unsafe class BareKernel : IDoorbellKernel
         return 0;
     }
 
-    public int ConnectDoorbell(uint doorbellHandle)
+    public int ConnectDoorbell(uint doorbellHandle, out DoorbellConnectMapping? mapping)
     {
+        mapping = null; // the 10.0.26100 behaviour: the doorbell stays where it was created
         Volatile.Write(ref _pages[8], (ulong)DoorbellStatus.Connected);
         return 0;
     }
@@ -36,6 +37,17 @@ internal sealed unsafe class BareKernel : IDoorbellKernel
     }
 
     public int NotifyWorkSubmission(uint doorbellHandle) => 0;
+
+    /// <summary>A doorbell on a new bare kernel, connected and checked to read CONNECTED.</summary>
+    public static Doorbell CreateConnectedDoorbell(out BareKernel kernel)
+    {
+        kernel = new BareKernel();
+        Doorbell doorbell = Doorbell.Create(kernel, new DoorbellCreateParameters(1, 2, 3, DoorbellCreateFlags.None));
+        doorbell.Connect();
+        if (doorbell.RingAndConfirm(1) != DoorbellStatus.Connected)
+            throw new System.InvalidOperationException("The benchmark doorbell must read CONNECTED for the connected path to be measured.");
+        return doorbell;
+    }
 
     /// <summary>What the OS does when another queue takes the physical doorbell: the status reads DISCONNECTED_RETRY.</summary>
     public void Victimize() => Volatile.Write(ref _pages[8], (ulong)DoorbellStatus.DisconnectedRetry);

@@ -28,9 +28,13 @@ public enum NotifyMode
     Random,
 }
 
-/// <summary>The kinds of fault <see cref="SimulatedAdapter.InjectRandomFault"/> may draw.</summary>
+/// <summary>
+/// A set of fault kinds (flags): the ones <see cref="SimulatedAdapter.InjectRandomFault"/> and
+/// <see cref="SimulatedAdapterOptions.RandomFaultProbability"/> may draw from. What one injection did is a
+/// <see cref="SimulatedFaultKind"/>.
+/// </summary>
 [Flags]
-public enum SimulatedFaultKinds
+public enum SimulatedFaultSet
 {
     /// <summary>None.</summary>
     None = 0,
@@ -54,7 +58,7 @@ public enum SimulatedFaultKinds
     Recoverable = Victimize | SuspendResume | EngineF1 | PowerDown,
 }
 
-/// <summary>What a fault injection did.</summary>
+/// <summary>What one fault injection did (a single value; the set to draw from is a <see cref="SimulatedFaultSet"/>).</summary>
 public enum SimulatedFaultKind
 {
     /// <summary>Nothing (no target for the drawn kind).</summary>
@@ -109,8 +113,8 @@ public sealed class SimulatedAdapterOptions
     /// </summary>
     public double RandomFaultProbability { get; init; }
 
-    /// <summary>The kinds random faults draw from. Default <see cref="SimulatedFaultKinds.Recoverable"/>.</summary>
-    public SimulatedFaultKinds RandomFaultKinds { get; init; } = SimulatedFaultKinds.Recoverable;
+    /// <summary>The kinds random faults draw from. Default <see cref="SimulatedFaultSet.Recoverable"/>.</summary>
+    public SimulatedFaultSet RandomFaultKinds { get; init; } = SimulatedFaultSet.Recoverable;
 
     /// <summary>
     /// Run the simulated GPU on a background thread, as a real GPU runs beside the CPU. Default false: the GPU runs
@@ -124,6 +128,22 @@ public sealed class SimulatedAdapterOptions
     /// Costs an adapter lock per Submit; meant for tests of the protocol itself. Default false.
     /// </summary>
     public bool VerifyEveryDelivery { get; init; }
+
+    /// <summary>
+    /// Every connect maps the doorbell at a new address and tells the caller (as D3DKMTConnectDoorbell of the
+    /// 10.0.28000 headers does with its DoorbellMapping); the old address leads to the dummy page: writes there are
+    /// never seen. <see cref="Doorbell"/> follows the move; code that kept the old address loses its rings. Each move
+    /// keeps the old page (4 KiB, two with a secondary address) until the doorbell is destroyed. Default false: a
+    /// doorbell keeps the addresses D3DKMTCreateDoorbell gave it.
+    /// </summary>
+    public bool MoveDoorbellOnConnect { get; init; }
+
+    /// <summary>
+    /// The high 32 bits of every status word the simulated OS writes. The connection status is the low 32 bits of the
+    /// 64-bit word, and other state may live above it (an older native-fence page names it LoggingLevel); set this to
+    /// check that nothing reads the whole word as the status. Default 0.
+    /// </summary>
+    public uint StatusHighBits { get; init; }
 
     internal void Validate()
     {

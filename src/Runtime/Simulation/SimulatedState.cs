@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Runtime.InteropServices;
 
 namespace DoorbellGuard.Simulation;
@@ -54,8 +55,10 @@ internal sealed unsafe class SimDoorbell
 {
     public uint Handle;
     public SimQueue Queue = null!;
-    public ulong* Page;
+    public ulong* Page;            // where rings reach the GPU now
     public ulong* SecondaryPage;
+    public readonly List<nint> RetiredPages = new(); // old addresses after moves: the dummy page, freed on destroy
+    public long Moves;
     public ulong* Status;
     public bool Connected;
     public bool NotifyRequired;
