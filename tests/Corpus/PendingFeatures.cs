@@ -12,8 +12,6 @@ internal static class PendingFeatures
     private const string Opaque = "#11.1 unknown operations are opaque (pointer code no longer skips the method)";
     private const string Aliases = "#11.2 aliases through locals";
     private const string Summaries = "#11.3 helper summaries";
-    private const string SwitchArmMiss = "#11.6 a switch expression's ConnectedNotify arm that yields without notifying";
-    private const string LockReturnMiss = "#11.6 a bare return on abort inside a lock";
     private const string CatchConnectMiss = "#11.6 a Connect in try whose catch carries on to the ring";
 
     /// <summary>Whole categories, by folder name under Cases.</summary>
@@ -26,8 +24,6 @@ internal static class PendingFeatures
     /// <summary>Single cases of categories that are otherwise asserted, by name (path under Cases, no extension).</summary>
     public static IReadOnlyDictionary<string, string> Cases { get; } = new Dictionary<string, string>
     {
-        ["Safe/SwitchExpressionNotifyArmYieldsTrue"] = SwitchArmMiss,
-        ["Safe/BareReturnOnAbortInsideLock"] = LockReturnMiss,
         ["Safe/ConnectFailureLoggedThenRing"] = CatchConnectMiss,
         ["Unsafe/BlockPointerArithmeticConnectOnly"] = Opaque,
         ["Unsafe/BlockPointerWritesAbortUnseparated"] = Opaque,
