@@ -68,8 +68,10 @@ public class ProtocolShapeTests
             """);
     }
 
-    [Fact]
-    public async Task Discarded_read_handles_nothing()
+    [Theory]
+    [InlineData("d.ReadStatus();")]
+    [InlineData("_ = d.ReadStatus();")]
+    public async Task Discarded_read_handles_nothing(string read)
     {
         await VerifyCS.VerifyAnalyzerAsync("""
             using DoorbellGuard;
@@ -78,10 +80,10 @@ public class ProtocolShapeTests
                 void M(Doorbell d)
                 {
                     {|#0:d.Ring(1)|};
-                    d.ReadStatus();
+                    READ
                 }
             }
-            """,
+            """.Replace("READ", read),
             Expect.Retry(0), Expect.Notify(0), Expect.Abort(0));
     }
 

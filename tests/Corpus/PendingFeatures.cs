@@ -9,7 +9,6 @@ namespace DoorbellGuard.Corpus.Tests;
 /// </summary>
 internal static class PendingFeatures
 {
-    private const string Opaque = "#11.1 unknown operations are opaque (pointer code no longer skips the method)";
     private const string Aliases = "#11.2 aliases through locals";
     private const string Summaries = "#11.3 helper summaries";
     private const string CatchConnectMiss = "#11.6 a Connect in try whose catch carries on to the ring";
@@ -25,20 +24,6 @@ internal static class PendingFeatures
     public static IReadOnlyDictionary<string, string> Cases { get; } = new Dictionary<string, string>
     {
         ["Safe/ConnectFailureLoggedThenRing"] = CatchConnectMiss,
-        ["Unsafe/BlockPointerArithmeticConnectOnly"] = Opaque,
-        ["Unsafe/BlockPointerWritesAbortUnseparated"] = Opaque,
-        ["Unsafe/BlockStackallocPacketsBareRing"] = Opaque,
-        ["Unsafe/BlockVolatileFenceNoNotify"] = Opaque,
-        ["Unsafe/CopyLoopRetryWithoutAbortCheck"] = Opaque,
-        ["Unsafe/FixedBufferPacketThenBareRing"] = Opaque,
-        ["Unsafe/FixedCopyThenNoNotify"] = Opaque,
-        ["Unsafe/IndexerWriteThenBareRing"] = Opaque,
-        ["Unsafe/NewDoorbellFenceWrittenRingBeforeConnect"] = Opaque,
-        ["Unsafe/PointerArithmeticThenDiscardedRead"] = Opaque,
-        ["Unsafe/PointerRingWrapperCallerUnchecked"] = Opaque,
-        ["Unsafe/SizeofAdvanceThenAbortUnhandled"] = Opaque,
-        ["Unsafe/StackallocStagingThenConnectOnly"] = Opaque,
-        ["Unsafe/VolatileFenceWriteThenBareRing"] = Opaque,
     };
 
     /// <summary>

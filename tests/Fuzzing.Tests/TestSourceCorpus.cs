@@ -24,7 +24,7 @@ public static class TestSourceCorpus
     public static readonly string[] TestProjects = { "tests/Analyzers.Tests", "tests/CodeFixes.Tests" };
 
     /// <summary>Corpus folders of the repository whose .cs files are test inputs themselves, taken whole.</summary>
-    public static readonly string[] CorpusFolders = { "tests/ValidCode" };
+    public static readonly string[] CorpusFolders = { "tests/ValidCode", "tests/Corpus/Cases" };
 
     /// <summary>Folders inside the test projects whose files are C# test inputs themselves, taken whole.</summary>
     private static readonly string[] CorpusFolderNames = { "ValidCode", "Corpus", "Samples", "TestData" };

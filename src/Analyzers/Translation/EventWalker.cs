@@ -154,11 +154,11 @@ internal class EventWalker
         {
             case null:
                 return WalkValue.Other;
-            case IInvalidOperation:
-                GaveUp = true;
-                return WalkValue.Other;
-            case { Kind: OperationKind.None }:
-                GaveUp = true;
+            case IInvalidOperation or { Kind: OperationKind.None }:
+                // Code the model has no case for (pointer operations, code that does not bind, what a later C# adds) is
+                // opaque: a doorbell that appears inside it escapes, every other doorbell keeps its state.
+                foreach (var child in operation.ChildOperations)
+                    Consume(Walk(child));
                 return WalkValue.Other;
             case IConversionOperation conversion:
                 return Walk(conversion.Operand);
@@ -293,6 +293,13 @@ internal class EventWalker
         var target = StripConversions(assignedTarget);
         if (target is ILocalReferenceOperation local)
             return AssignToLocal(local.Local, assignedValue);
+        if (target is IDiscardOperation)
+        {
+            // _ = d.ReadStatus(); reads and drops the status, as a statement of its own would.
+            var dropped = Walk(assignedValue);
+            Discard(dropped);
+            return dropped.Kind == ValueKind.Read ? WalkValue.Other : dropped;
+        }
 
         if (target is IPropertyReferenceOperation property && _symbols.Classify(property.Property, _configuration) is var operation && operation != ProtocolOperation.None)
         {

@@ -95,11 +95,28 @@ internal sealed partial class StructuredModelBuilder
                 break;
             case ILabeledOperation or IBranchOperation:
                 throw new NotCoveredException("goto or label");
+            case IInvalidOperation or { Kind: OperationKind.None }:
+                // fixed, and statements that do not bind: opaque, but the statements inside keep their flow.
+                MarkCode();
+                foreach (var child in statement.ChildOperations)
+                {
+                    if (IsStatement(child))
+                        WalkStatement(child);
+                    else
+                        _walker.Consume(_walker.Walk(child));
+                }
+
+                break;
             default:
                 // goto and labels, fixed, VB-only statements, invalid statements: the graph decides.
                 throw new NotCoveredException("statement " + statement.Kind);
         }
     }
+
+    private static bool IsStatement(IOperation operation) => operation is IBlockOperation or IVariableDeclarationGroupOperation
+        or IExpressionStatementOperation or IReturnOperation or IBranchOperation or ILoopOperation or ISwitchOperation or ITryOperation
+        or IUsingOperation or IUsingDeclarationOperation or ILockOperation or IEmptyOperation or ILabeledOperation or ILocalFunctionOperation
+        or IConditionalOperation { Type: null } or IThrowOperation { Type: null };
 
     private void WalkDeclarations(IVariableDeclarationGroupOperation group)
     {
