@@ -1,73 +1,126 @@
 using System.Linq;
+using DoorbellGuard.Analyzers.Protocol;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 
 namespace DoorbellGuard.CodeFixes;
 
 /// <summary>
-/// The rewrite behind "Connect before the first ring": <c>d.Connect();</c> right after the statement that
-/// creates the doorbell, which comes before every ring of it on every path.
+/// The rewrite behind "Connect before the first ring": a connect (the user's connect wrapper when the ring is a
+/// wrapper with one beside it, else <c>Doorbell.Connect</c>) right after the statement that creates the doorbell,
+/// which comes before every ring of it on every path. Lazy creation (<c>_d ??= queue.CreateDoorbell();</c>, also
+/// inline in the ring) becomes <c>if (_d is null) { _d = queue.CreateDoorbell(); _d.Connect(); }</c>: a doorbell
+/// that already existed is not connected again on every call.
 /// </summary>
 internal static class ConnectBeforeRingRewrite
 {
-    public static SyntaxNode? TryRewrite(SyntaxNode root, RingSite site)
+    /// <summary>Why the fix is not offered at <paramref name="site"/>, or null when it is.</summary>
+    public static FixUnavailableReason? Unavailable(RingSite site)
     {
-        if (site.DoorbellPath is null)
+        if (DoorbellOperations.Find(site).Connect is null)
         {
-            return null;
+            return FixUnavailableReason.NoConnect;
         }
 
+        return FindCreation(site) is null ? FixUnavailableReason.CreationNotFound : null;
+    }
+
+    public static SyntaxNode? TryRewrite(SyntaxNode root, RingSite site, SyntaxGenerator generator)
+    {
+        var operations = DoorbellOperations.Find(site);
         var creation = FindCreation(site);
-        if (creation is null)
+        if (creation is null || operations.Connect is null)
         {
             return null;
         }
 
-        var connect = DoorbellSyntax.Formatted(DoorbellSyntax.CallStatement(site.Doorbell, "Connect"));
-        switch (creation)
+        var syntax = new DoorbellSyntax(generator, site, operations);
+        switch (creation.Value.Node)
         {
             case UsingStatementSyntax @using:
                 // using (var d = queue.CreateDoorbell()) body: connect first thing in the body.
+                var connectFirst = DoorbellSyntax.Formatted(syntax.Connect(creation.Value.Target));
                 if (@using.Statement is BlockSyntax block)
                 {
-                    if (block.Statements.Count > 0 && IsConnect(site, block.Statements[0]))
-                    {
-                        return null;
-                    }
-
-                    return root.ReplaceNode(block, block.WithStatements(block.Statements.Insert(0, connect)));
+                    return root.ReplaceNode(block, block.WithStatements(block.Statements.Insert(0, connectFirst)));
                 }
 
-                return root.ReplaceNode(@using.Statement, DoorbellSyntax.Formatted(SyntaxFactory.Block(connect, @using.Statement)));
-            case StatementSyntax statement:
+                return root.ReplaceNode(@using.Statement, DoorbellSyntax.Formatted(SyntaxFactory.Block(connectFirst, @using.Statement)));
+            case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment } statement when creation.Value.IsLazy && !creation.Value.IsInline:
+                return ReplaceStatement(root, statement, LazyCreation(syntax, assignment.Left, creation.Value.Value).WithTriviaFrom(statement));
+            case StatementSyntax statement when creation.Value.IsInline:
+                // (_d ??= queue.CreateDoorbell()).Ring(v): create and connect first, then ring _d.
+                var lazy = (AssignmentExpressionSyntax)ProtocolSyntax.Unparenthesize(site.Doorbell!);
+                var ring = statement.ReplaceNode(site.Doorbell!, lazy.Left.WithTriviaFrom(site.Doorbell!));
                 var container = StatementContainer.Of(statement);
                 if (container is null)
                 {
                     return null;
                 }
 
-                var statements = container.Statements;
-                if (container.Index + 1 < statements.Count && IsConnect(site, statements[container.Index + 1]))
+                var statements = container.Statements.ToList();
+                statements[container.Index] = ring.WithoutLeadingTrivia();
+                statements.Insert(container.Index, LazyCreation(syntax, lazy.Left, creation.Value.Value).WithLeadingTrivia(statement.GetLeadingTrivia()));
+                return container.Apply(root, statements);
+            case StatementSyntax statement:
+                var after = StatementContainer.Of(statement);
+                if (after is null)
                 {
                     return null;
                 }
 
-                var result = statements.ToList();
-                result.Insert(container.Index + 1, connect);
-                return container.Apply(root, result);
+                var result = after.Statements.ToList();
+                result.Insert(after.Index + 1, DoorbellSyntax.Formatted(syntax.Connect(creation.Value.Target)));
+                return after.Apply(root, result);
             default:
                 return null;
         }
     }
 
+    /// <summary><c>if (target is null) { target = create; target.Connect(); }</c></summary>
+    private static StatementSyntax LazyCreation(DoorbellSyntax syntax, ExpressionSyntax target, ExpressionSyntax create)
+    {
+        target = target.WithoutTrivia();
+        var isNull = SyntaxFactory.IsPatternExpression(target, SyntaxFactory.ConstantPattern(SyntaxFactory.LiteralExpression(SyntaxKind.NullLiteralExpression)));
+        var assign = SyntaxFactory.ExpressionStatement(SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, target, create.WithoutTrivia()));
+        return DoorbellSyntax.Formatted(DoorbellSyntax.If(isNull, assign, syntax.Connect(target)));
+    }
+
+    private static SyntaxNode? ReplaceStatement(SyntaxNode root, StatementSyntax statement, StatementSyntax replacement)
+    {
+        var container = StatementContainer.Of(statement);
+        if (container is null)
+        {
+            return null;
+        }
+
+        var statements = container.Statements.ToList();
+        statements[container.Index] = replacement;
+        return container.Apply(root, statements);
+    }
+
     /// <summary>
     /// The last statement before the ring, in the ring's own method or lambda, that sets the doorbell to
-    /// <c>CreateDoorbell(...)</c>: a declaration, an assignment, or the resource of a using statement.
+    /// <c>CreateDoorbell(...)</c>: a declaration, an assignment, the resource of a using statement, or a lazy
+    /// creation (<c>??=</c>, or <c>x = x ?? ...</c>); or the ring's own statement when the doorbell is created inline
+    /// with <c>??=</c>. Null when there is none, or a connect already follows it.
     /// </summary>
-    private static SyntaxNode? FindCreation(RingSite site)
+    private static Creation? FindCreation(RingSite site)
     {
-        var function = site.Invocation.Ancestors().FirstOrDefault(a =>
+        if (site.Doorbell is { } inline && ProtocolSyntax.Unparenthesize(inline) is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceAssignmentExpression } lazy
+            && IsCreation(site, lazy.Right) && site.Ring.Parent is ExpressionStatementSyntax ringStatement && DoorbellPath.Of(lazy.Left, site.Model, lazy.SpanStart) is not null)
+        {
+            return new Creation(ringStatement, lazy.Left, lazy.Right, isLazy: true, isInline: true);
+        }
+
+        if (site.DoorbellPath is null)
+        {
+            return null;
+        }
+
+        var function = site.Ring.Ancestors().FirstOrDefault(a =>
             a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax
                 or AccessorDeclarationSyntax or CompilationUnitSyntax);
         if (function is null)
@@ -75,10 +128,10 @@ internal static class ConnectBeforeRingRewrite
             return null;
         }
 
-        SyntaxNode? found = null;
-        foreach (var node in function.DescendantNodes(n => n == function || !StatusReadAfterRing.IsFunction(n)))
+        Creation? found = null;
+        foreach (var node in function.DescendantNodes(n => n == function || !ProtocolSyntax.IsFunction(n)))
         {
-            if (node.SpanStart >= site.Invocation.SpanStart)
+            if (node.SpanStart >= site.Ring.SpanStart)
             {
                 break;
             }
@@ -86,32 +139,79 @@ internal static class ConnectBeforeRingRewrite
             switch (node)
             {
                 case VariableDeclaratorSyntax { Initializer.Value: { } value } declarator
-                    when IsCreation(site, value)
-                    && site.DoorbellPath!.Count == 1
+                    when IsCreation(site, value) && site.DoorbellPath.Count == 1
                     && SymbolEqualityComparer.Default.Equals(site.Model.GetDeclaredSymbol(declarator), site.DoorbellPath[0]):
+                    var name = SyntaxFactory.IdentifierName(declarator.Identifier.ValueText);
                     found = declarator.Parent?.Parent switch
                     {
-                        LocalDeclarationStatementSyntax statement => statement,
-                        UsingStatementSyntax @using => @using,
+                        LocalDeclarationStatementSyntax statement => new Creation(statement, name, value, isLazy: false),
+                        UsingStatementSyntax @using => new Creation(@using, name, value, isLazy: false),
                         _ => null,
                     };
                     break;
                 case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Parent: ExpressionStatementSyntax statement } assignment
-                    when IsCreation(site, assignment.Right) && site.IsSameDoorbell(assignment.Left):
-                    found = statement;
+                    when site.IsSameDoorbell(assignment.Left, assignment.SpanStart):
+                    if (IsCreation(site, assignment.Right))
+                    {
+                        found = new Creation(statement, assignment.Left, assignment.Right, isLazy: false);
+                    }
+                    else if (ProtocolSyntax.Unparenthesize(assignment.Right) is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce
+                        && IsCreation(site, coalesce.Right) && site.IsSameDoorbell(coalesce.Left, coalesce.SpanStart))
+                    {
+                        found = new Creation(statement, assignment.Left, coalesce.Right, isLazy: true);
+                    }
+
+                    break;
+                case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceAssignmentExpression, Parent: ExpressionStatementSyntax statement } assignment
+                    when IsCreation(site, assignment.Right) && site.IsSameDoorbell(assignment.Left, assignment.SpanStart):
+                    found = new Creation(statement, assignment.Left, assignment.Right, isLazy: true);
                     break;
             }
         }
 
-        return found;
+        return found is { IsLazy: false } plain && ConnectsNext(site, plain) ? null : found;
+    }
+
+    private static bool ConnectsNext(RingSite site, Creation creation)
+    {
+        if (creation.Node is UsingStatementSyntax @using)
+        {
+            return @using.Statement is BlockSyntax { Statements.Count: > 0 } block && IsConnect(site, block.Statements[0]);
+        }
+
+        return creation.Node is StatementSyntax statement && StatementContainer.Of(statement) is { } container
+            && container.Index + 1 < container.Statements.Count && IsConnect(site, container.Statements[container.Index + 1]);
     }
 
     private static bool IsCreation(RingSite site, ExpressionSyntax value) =>
-        StatusReadAfterRing.Unparenthesize(value) is InvocationExpressionSyntax invocation
-        && site.Model.GetSymbolInfo(invocation).Symbol is IMethodSymbol { Name: "CreateDoorbell" } method
-        && site.Symbols.IsDoorbell(method.ReturnType);
+        ProtocolSyntax.Unparenthesize(value) is InvocationExpressionSyntax invocation
+        && ProtocolSyntax.Classify(invocation, site.Model, site.Context.Symbols, site.Context.Configuration) == ProtocolOperation.Create;
 
     private static bool IsConnect(RingSite site, StatementSyntax statement) =>
         statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax invocation }
-        && site.IsOperationOnSameDoorbell(invocation, site.Symbols.IsConnect);
+        && site.IsOperationOnSameDoorbell(invocation, ProtocolOperation.Connect);
+
+    /// <summary>Where the doorbell is created: the statement, the variable as the fix names it, the creating call, and whether it is lazy.</summary>
+    private readonly struct Creation
+    {
+        public Creation(SyntaxNode node, ExpressionSyntax target, ExpressionSyntax value, bool isLazy, bool isInline = false)
+        {
+            Node = node;
+            Target = target;
+            Value = value;
+            IsLazy = isLazy;
+            IsInline = isInline;
+        }
+
+        public SyntaxNode Node { get; }
+
+        public ExpressionSyntax Target { get; }
+
+        public ExpressionSyntax Value { get; }
+
+        public bool IsLazy { get; }
+
+        /// <summary>Created inside the ring's own statement: <c>(_d ??= queue.CreateDoorbell()).Ring(v)</c>.</summary>
+        public bool IsInline { get; }
+    }
 }

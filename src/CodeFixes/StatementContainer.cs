@@ -52,10 +52,10 @@ internal abstract class StatementContainer
     }
 
     /// <summary>
-    /// The container for an invocation that is an expression body of a void member or lambda:
-    /// its one statement is the invocation as a statement, not yet in the tree.
+    /// The container for an expression (a call, an assignment) that is the expression body of a void member or lambda:
+    /// its one statement is the expression as a statement, not yet in the tree.
     /// </summary>
-    public static StatementContainer? OfExpressionBody(InvocationExpressionSyntax invocation, SemanticModel model)
+    public static StatementContainer? OfExpressionBody(ExpressionSyntax invocation, SemanticModel model)
     {
         var statement = SyntaxFactory.ExpressionStatement(invocation.WithoutTrivia());
         switch (invocation.Parent)
