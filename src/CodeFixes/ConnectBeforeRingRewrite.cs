@@ -10,8 +10,7 @@ namespace DoorbellGuard.CodeFixes;
 /// <summary>
 /// The rewrite behind "Connect before the first ring": a connect (the user's connect wrapper when the ring is a
 /// wrapper with one beside it, else <c>Doorbell.Connect</c>) right after the statement that creates the doorbell,
-/// which comes before every ring of it on every path. Lazy creation (<c>_d ??= queue.CreateDoorbell();</c>, also
-/// inline in the ring) becomes <c>if (_d is null) { _d = queue.CreateDoorbell(); _d.Connect(); }</c>: a doorbell
+/// which comes before every ring of it on every path. Lazy creation (<c>_d ??= queue.CreateDoorbell();</c>) becomes <c>if (_d is null) { _d = queue.CreateDoorbell(); _d.Connect(); }</c>: a doorbell
 /// that already existed is not connected again on every call.
 /// </summary>
 internal static class ConnectBeforeRingRewrite
@@ -48,22 +47,8 @@ internal static class ConnectBeforeRingRewrite
                 }
 
                 return root.ReplaceNode(@using.Statement, DoorbellSyntax.Formatted(SyntaxFactory.Block(connectFirst, @using.Statement)));
-            case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment } statement when creation.Value.IsLazy && !creation.Value.IsInline:
+            case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment } statement when creation.Value.IsLazy:
                 return ReplaceStatement(root, statement, LazyCreation(syntax, assignment.Left, creation.Value.Value).WithTriviaFrom(statement));
-            case StatementSyntax statement when creation.Value.IsInline:
-                // (_d ??= queue.CreateDoorbell()).Ring(v): create and connect first, then ring _d.
-                var lazy = (AssignmentExpressionSyntax)ProtocolSyntax.Unparenthesize(site.Doorbell!);
-                var ring = statement.ReplaceNode(site.Doorbell!, lazy.Left.WithTriviaFrom(site.Doorbell!));
-                var container = StatementContainer.Of(statement);
-                if (container is null)
-                {
-                    return null;
-                }
-
-                var statements = container.Statements.ToList();
-                statements[container.Index] = ring.WithoutLeadingTrivia();
-                statements.Insert(container.Index, LazyCreation(syntax, lazy.Left, creation.Value.Value).WithLeadingTrivia(statement.GetLeadingTrivia()));
-                return container.Apply(root, statements);
             case StatementSyntax statement:
                 var after = StatementContainer.Of(statement);
                 if (after is null)
@@ -104,17 +89,10 @@ internal static class ConnectBeforeRingRewrite
     /// <summary>
     /// The last statement before the ring, in the ring's own method or lambda, that sets the doorbell to
     /// <c>CreateDoorbell(...)</c>: a declaration, an assignment, the resource of a using statement, or a lazy
-    /// creation (<c>??=</c>, or <c>x = x ?? ...</c>); or the ring's own statement when the doorbell is created inline
-    /// with <c>??=</c>. Null when there is none, or a connect already follows it.
+    /// creation (<c>??=</c>). Null when there is none, or a connect already follows it.
     /// </summary>
     private static Creation? FindCreation(RingSite site)
     {
-        if (site.Doorbell is { } inline && ProtocolSyntax.Unparenthesize(inline) is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceAssignmentExpression } lazy
-            && IsCreation(site, lazy.Right) && site.Ring.Parent is ExpressionStatementSyntax ringStatement && DoorbellPath.Of(lazy.Left, site.Model, lazy.SpanStart) is not null)
-        {
-            return new Creation(ringStatement, lazy.Left, lazy.Right, isLazy: true, isInline: true);
-        }
-
         if (site.DoorbellPath is null)
         {
             return null;
@@ -150,17 +128,8 @@ internal static class ConnectBeforeRingRewrite
                     };
                     break;
                 case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Parent: ExpressionStatementSyntax statement } assignment
-                    when site.IsSameDoorbell(assignment.Left, assignment.SpanStart):
-                    if (IsCreation(site, assignment.Right))
-                    {
-                        found = new Creation(statement, assignment.Left, assignment.Right, isLazy: false);
-                    }
-                    else if (ProtocolSyntax.Unparenthesize(assignment.Right) is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce
-                        && IsCreation(site, coalesce.Right) && site.IsSameDoorbell(coalesce.Left, coalesce.SpanStart))
-                    {
-                        found = new Creation(statement, assignment.Left, coalesce.Right, isLazy: true);
-                    }
-
+                    when IsCreation(site, assignment.Right) && site.IsSameDoorbell(assignment.Left, assignment.SpanStart):
+                    found = new Creation(statement, assignment.Left, assignment.Right, isLazy: false);
                     break;
                 case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceAssignmentExpression, Parent: ExpressionStatementSyntax statement } assignment
                     when IsCreation(site, assignment.Right) && site.IsSameDoorbell(assignment.Left, assignment.SpanStart):
@@ -194,13 +163,12 @@ internal static class ConnectBeforeRingRewrite
     /// <summary>Where the doorbell is created: the statement, the variable as the fix names it, the creating call, and whether it is lazy.</summary>
     private readonly struct Creation
     {
-        public Creation(SyntaxNode node, ExpressionSyntax target, ExpressionSyntax value, bool isLazy, bool isInline = false)
+        public Creation(SyntaxNode node, ExpressionSyntax target, ExpressionSyntax value, bool isLazy)
         {
             Node = node;
             Target = target;
             Value = value;
             IsLazy = isLazy;
-            IsInline = isInline;
         }
 
         public SyntaxNode Node { get; }
@@ -210,8 +178,5 @@ internal static class ConnectBeforeRingRewrite
         public ExpressionSyntax Value { get; }
 
         public bool IsLazy { get; }
-
-        /// <summary>Created inside the ring's own statement: <c>(_d ??= queue.CreateDoorbell()).Ring(v)</c>.</summary>
-        public bool IsInline { get; }
     }
 }

@@ -38,8 +38,21 @@ internal sealed class DoorbellSyntax
     {
         var status = _operations.StatusEnum!;
         var member = DoorbellStatusValues.MemberFor(status, value)!;
-        return SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Imported(_generator.TypeExpression(status)), SyntaxFactory.IdentifierName(member.Name));
+        return SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, TypeAsExpression(_generator, status), SyntaxFactory.IdentifierName(member.Name));
     }
+
+    /// <summary>
+    /// A type as the left of a member access (<c>Vendor.Queue.Tell</c>): a chain of member accesses, as the parser
+    /// reads it, not a qualified name; annotated so the cleanup shortens it as far as the file's usings allow.
+    /// </summary>
+    public static ExpressionSyntax TypeAsExpression(SyntaxGenerator generator, ITypeSymbol type) =>
+        AsExpression((TypeSyntax)generator.TypeExpression(type)).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+
+    private static ExpressionSyntax AsExpression(TypeSyntax type) => type switch
+    {
+        QualifiedNameSyntax qualified => SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, AsExpression(qualified.Left), qualified.Right),
+        _ => type,
+    };
 
     public ExpressionSyntax StatusIs(string statusName, int value) =>
         SyntaxFactory.BinaryExpression(SyntaxKind.EqualsExpression, SyntaxFactory.IdentifierName(statusName), StatusMember(value));

@@ -2,7 +2,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace DoorbellGuard.CodeFixes;
 
@@ -61,8 +60,7 @@ internal sealed class OperationCall
         }
         else
         {
-            var type = (ExpressionSyntax)generator.TypeExpression(Member.ContainingType).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-            target = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, name);
+            target = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, DoorbellSyntax.TypeAsExpression(generator, Member.ContainingType), name);
         }
 
         return SyntaxFactory.InvocationExpression(target, SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(argument)));
