@@ -48,7 +48,9 @@ internal static class ConnectBeforeRingRewrite
 
                 return root.ReplaceNode(@using.Statement, DoorbellSyntax.Formatted(SyntaxFactory.Block(connectFirst, @using.Statement)));
             case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment } statement when creation.Value.IsLazy:
-                return ReplaceStatement(root, statement, LazyCreation(syntax, assignment.Left, creation.Value.Value).WithTriviaFrom(statement));
+                // The statement's own end-of-line comment stays on the assignment it described.
+                return ReplaceStatement(root, statement, LazyCreation(syntax, assignment.Left, creation.Value.Value, statement.GetTrailingTrivia())
+                    .WithLeadingTrivia(statement.GetLeadingTrivia()));
             case StatementSyntax statement:
                 var after = StatementContainer.Of(statement);
                 if (after is null)
@@ -65,11 +67,12 @@ internal static class ConnectBeforeRingRewrite
     }
 
     /// <summary><c>if (target is null) { target = create; target.Connect(); }</c></summary>
-    private static StatementSyntax LazyCreation(DoorbellSyntax syntax, ExpressionSyntax target, ExpressionSyntax create)
+    private static StatementSyntax LazyCreation(DoorbellSyntax syntax, ExpressionSyntax target, ExpressionSyntax create, SyntaxTriviaList trailing)
     {
         target = target.WithoutTrivia();
         var isNull = SyntaxFactory.IsPatternExpression(target, SyntaxFactory.ConstantPattern(SyntaxFactory.LiteralExpression(SyntaxKind.NullLiteralExpression)));
-        var assign = SyntaxFactory.ExpressionStatement(SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, target, create.WithoutTrivia()));
+        var assign = SyntaxFactory.ExpressionStatement(SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, target, create.WithoutTrivia()))
+            .WithTrailingTrivia(trailing);
         return DoorbellSyntax.Formatted(DoorbellSyntax.If(isNull, assign, syntax.Connect(target)));
     }
 
