@@ -89,13 +89,58 @@ internal static class FixRunner
             return document;
         }
 
-        var first = diagnostics[0];
+        return await FixAllAsync(document, provider, diagnostics, diagnostics[0])
+            ?? throw new InvalidOperationException($"{provider.Title} offered no action for {diagnostics[0]}");
+    }
+
+    /// <summary>
+    /// What a user gets from the command line (dotnet format applies each fixer's Fix All): the retry fix, then the
+    /// connect fix, again while diagnostics change, at most three rounds. A diagnostic with no fix offered stays.
+    /// </summary>
+    public static async Task<Document> FixEverythingAsync(Document document)
+    {
+        var providers = new DoorbellCodeFixProvider[] { new CheckStatusAndRetryCodeFixProvider(), new ConnectBeforeFirstRingCodeFixProvider() };
+        for (var round = 0; round < 3; round++)
+        {
+            var changed = false;
+            foreach (var provider in providers)
+            {
+                var diagnostics = (await DoorbellDiagnosticsAsync(document)).Where(d => provider.FixableDiagnosticIds.Contains(d.Id)).ToList();
+                foreach (var diagnostic in diagnostics)
+                {
+                    if (await FixAllAsync(document, provider, diagnostics, diagnostic) is { } fixedDocument)
+                    {
+                        changed |= !(await fixedDocument.GetTextAsync()).ContentEquals(await document.GetTextAsync());
+                        document = fixedDocument;
+                        break;
+                    }
+                }
+            }
+
+            if (!changed)
+            {
+                break;
+            }
+        }
+
+        return document;
+    }
+
+    /// <summary>The code action <paramref name="provider"/> offers for <paramref name="diagnostic"/>, or null.</summary>
+    public static async Task<CodeAction?> OfferedActionAsync(Document document, DoorbellCodeFixProvider provider, Diagnostic diagnostic)
+    {
         CodeAction? action = null;
-        var context = new CodeFixContext(document, first, (a, _) => action ??= a, CancellationToken.None);
+        var context = new CodeFixContext(document, diagnostic, (a, _) => action ??= a, CancellationToken.None);
         await provider.RegisterCodeFixesAsync(context);
+        return action;
+    }
+
+    private static async Task<Document?> FixAllAsync(Document document, DoorbellCodeFixProvider provider, IReadOnlyList<Diagnostic> diagnostics, Diagnostic first)
+    {
+        var action = await OfferedActionAsync(document, provider, first);
         if (action is null)
         {
-            throw new InvalidOperationException($"{provider.Title} offered no action for {first}");
+            return null;
         }
 
         var fixAllContext = new FixAllContext(
