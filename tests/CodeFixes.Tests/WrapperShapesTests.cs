@@ -276,40 +276,20 @@ public class WrapperShapesTests
             """ + Queue);
     }
 
-    [Fact]
-    public async Task No_fix_without_a_connect_wrapper_a_loop_would_ring_a_disconnected_doorbell_forever()
+    [Theory]
+    [InlineData("[DoorbellConnect] public void Reconnect() { }")] // no notify: ConnectedNotify could not be answered
+    [InlineData("[DoorbellNotify] public void Tell() { }")] // no connect: the loop would ring a disconnected doorbell forever
+    public async Task No_fix_when_a_step_of_the_loop_has_no_wrapper(string onlyOneOfConnectAndNotify)
     {
         await VerifyCS.VerifyNoFixAsync(
-            """
+            $$"""
             using DoorbellGuard;
 
             sealed class Kicker
             {
                 [DoorbellRing] public void Kick(ulong tail) { }
                 [DoorbellStatusRead] public DoorbellStatus Status => DoorbellStatus.Connected;
-                [DoorbellNotify] public void Tell() { }
-            }
-
-            class User
-            {
-                void Submit(Kicker k) { {|#0:k.Kick(1)|}; }
-            }
-            """,
-            VerifyCS.At(0, "k", RingWithoutStatusRead));
-    }
-
-    [Fact]
-    public async Task No_fix_without_a_notify_wrapper()
-    {
-        await VerifyCS.VerifyNoFixAsync(
-            """
-            using DoorbellGuard;
-
-            sealed class Kicker
-            {
-                [DoorbellRing] public void Kick(ulong tail) { }
-                [DoorbellStatusRead] public DoorbellStatus Status => DoorbellStatus.Connected;
-                [DoorbellConnect] public void Reconnect() { }
+                {{onlyOneOfConnectAndNotify}}
             }
 
             class User

@@ -23,6 +23,16 @@ internal static class WrapperShapes
         public enum DoorbellStatus { Connected = 0, Notify = 1, Retry = 2, Abort = 3 }
         """;
 
+    /// <summary>The .editorconfig that names Vendor.Queue's members as the four wrappers.</summary>
+    private const string ConfiguredQueue = """
+        root = true
+        [*.cs]
+        doorbellguard.ring_methods = M:Vendor.Queue.Kick(System.UInt64)
+        doorbellguard.status_read_methods = M:Vendor.Queue.Status
+        doorbellguard.connect_methods = M:Vendor.Queue.Reconnect
+        doorbellguard.notify_methods = M:Vendor.Queue.Tell
+        """;
+
     public static IReadOnlyList<WrapperShape> All { get; } = new[]
     {
         new WrapperShape("Doorbell.Ring", "d.Ring(v)", "d.ReadStatus()", "d.Connect()", "d.NotifyWorkSubmission()", Submitter),
@@ -110,14 +120,7 @@ internal static class WrapperShapes
                     }
                 }
                 """,
-            EditorConfig = """
-                root = true
-                [*.cs]
-                doorbellguard.ring_methods = M:Vendor.Queue.Kick(System.UInt64)
-                doorbellguard.status_read_methods = M:Vendor.Queue.Status
-                doorbellguard.connect_methods = M:Vendor.Queue.Reconnect
-                doorbellguard.notify_methods = M:Vendor.Queue.Tell
-                """,
+            EditorConfig = ConfiguredQueue,
         },
         new WrapperShape("analyzer-only: own attributes and enum", "n.Ring(v)", "n.ReadStatus()", "n.Connect()", "n.Notify()", Submitter)
         {
@@ -172,14 +175,7 @@ internal static class WrapperShapes
                     }
                 }
                 """,
-            EditorConfig = """
-                root = true
-                [*.cs]
-                doorbellguard.ring_methods = M:Vendor.Queue.Kick(System.UInt64)
-                doorbellguard.status_read_methods = M:Vendor.Queue.Status
-                doorbellguard.connect_methods = M:Vendor.Queue.Reconnect
-                doorbellguard.notify_methods = M:Vendor.Queue.Tell
-                """,
+            EditorConfig = ConfiguredQueue,
         },
     };
 
