@@ -23,6 +23,9 @@ public sealed class CheckStatusAndRetryCodeFixProvider : DoorbellCodeFixProvider
     /// <inheritdoc />
     public override string EquivalenceKey => "DoorbellGuard.CheckStatusAndRetry";
 
+    internal override FixUnavailableReason? Unavailable(RingSite site) =>
+        RetryPatternRewrite.Unavailable(site);
+
     internal override SyntaxNode? Rewrite(SyntaxNode root, RingSite site, SyntaxGenerator generator) =>
         RetryPatternRewrite.TryRewrite(root, site, generator);
 }

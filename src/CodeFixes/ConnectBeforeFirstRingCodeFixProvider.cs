@@ -20,6 +20,9 @@ public sealed class ConnectBeforeFirstRingCodeFixProvider : DoorbellCodeFixProvi
     /// <inheritdoc />
     public override string EquivalenceKey => "DoorbellGuard.ConnectBeforeFirstRing";
 
+    internal override FixUnavailableReason? Unavailable(RingSite site) =>
+        ConnectBeforeRingRewrite.Unavailable(site);
+
     internal override SyntaxNode? Rewrite(SyntaxNode root, RingSite site, SyntaxGenerator generator) =>
-        ConnectBeforeRingRewrite.TryRewrite(root, site);
+        ConnectBeforeRingRewrite.TryRewrite(root, site, generator);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using DoorbellGuard.Analyzers.Protocol;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,41 +10,61 @@ using Microsoft.CodeAnalysis.Simplification;
 
 namespace DoorbellGuard.CodeFixes;
 
-/// <summary>Builds the statements the fixes insert. Type names come out fully qualified and annotated, so the
-/// code action's cleanup simplifies them and adds <c>using DoorbellGuard;</c> where it is missing.</summary>
+/// <summary>
+/// Builds the statements the fixes insert, in the user's own vocabulary: their status read, connect and notify
+/// (<see cref="DoorbellOperations"/>) and their status enum's members. Type names come out fully qualified and
+/// annotated, so the code action's cleanup simplifies them and adds the <c>using</c> directive a file lacks.
+/// </summary>
 internal sealed class DoorbellSyntax
 {
-    private readonly SyntaxGenerator _generator;
-    private readonly DoorbellSymbols _symbols;
+    public const int Retry = DoorbellStatusValues.DisconnectedRetry;
+    public const int Abort = DoorbellStatusValues.DisconnectedAbort;
+    public const int Notify = DoorbellStatusValues.ConnectedNotify;
 
-    public DoorbellSyntax(SyntaxGenerator generator, DoorbellSymbols symbols)
+    private readonly SyntaxGenerator _generator;
+    private readonly RingSite _site;
+    private readonly DoorbellOperations _operations;
+
+    public DoorbellSyntax(SyntaxGenerator generator, RingSite site, DoorbellOperations operations)
     {
         _generator = generator;
-        _symbols = symbols;
+        _site = site;
+        _operations = operations;
     }
 
-    public const string Retry = "DisconnectedRetry";
-    public const string Abort = "DisconnectedAbort";
-    public const string Notify = "ConnectedNotify";
+    public TypeSyntax StatusType() => Imported(_generator.TypeExpression(_operations.StatusType!));
 
-    public TypeSyntax StatusType() => Imported(_generator.TypeExpression(_symbols.Status));
+    public ExpressionSyntax StatusMember(int value)
+    {
+        var status = _operations.StatusEnum!;
+        var member = DoorbellStatusValues.MemberFor(status, value)!;
+        return SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, TypeAsExpression(_generator, status), SyntaxFactory.IdentifierName(member.Name));
+    }
 
-    private static TypeSyntax Imported(SyntaxNode type) =>
-        (TypeSyntax)type.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+    /// <summary>
+    /// A type as the left of a member access (<c>Vendor.Queue.Tell</c>): a chain of member accesses, as the parser
+    /// reads it, not a qualified name; annotated so the cleanup shortens it as far as the file's usings allow.
+    /// </summary>
+    public static ExpressionSyntax TypeAsExpression(SyntaxGenerator generator, ITypeSymbol type) =>
+        AsExpression((TypeSyntax)generator.TypeExpression(type)).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
-    public ExpressionSyntax StatusMember(string member) =>
-        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, StatusType(), SyntaxFactory.IdentifierName(member));
+    private static ExpressionSyntax AsExpression(TypeSyntax type) => type switch
+    {
+        QualifiedNameSyntax qualified => SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, AsExpression(qualified.Left), qualified.Right),
+        _ => type,
+    };
 
-    public ExpressionSyntax StatusIs(string statusName, string member) =>
-        SyntaxFactory.BinaryExpression(SyntaxKind.EqualsExpression, SyntaxFactory.IdentifierName(statusName), StatusMember(member));
+    public ExpressionSyntax StatusIs(string statusName, int value) =>
+        SyntaxFactory.BinaryExpression(SyntaxKind.EqualsExpression, SyntaxFactory.IdentifierName(statusName), StatusMember(value));
 
-    public static InvocationExpressionSyntax Call(ExpressionSyntax receiver, string method, params ArgumentSyntax[] arguments) =>
-        SyntaxFactory.InvocationExpression(
-            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver.WithoutTrivia(), SyntaxFactory.IdentifierName(method)),
-            SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments)));
+    /// <summary>The user's status read on <paramref name="doorbell"/> (null: the implicit <c>this</c>).</summary>
+    public ExpressionSyntax ReadStatus(ExpressionSyntax? doorbell) => _operations.ReadStatus!.Expression(doorbell, _site.Host, _generator);
 
-    public static StatementSyntax CallStatement(ExpressionSyntax receiver, string method) =>
-        SyntaxFactory.ExpressionStatement(Call(receiver, method));
+    public StatementSyntax Connect(ExpressionSyntax? doorbell) =>
+        SyntaxFactory.ExpressionStatement(_operations.Connect!.Expression(doorbell, _site.Host, _generator));
+
+    public StatementSyntax NotifyWorkSubmission(ExpressionSyntax? doorbell) =>
+        SyntaxFactory.ExpressionStatement(_operations.Notify!.Expression(doorbell, _site.Host, _generator));
 
     public static StatementSyntax If(ExpressionSyntax condition, params StatementSyntax[] statements) =>
         SyntaxFactory.IfStatement(condition, SyntaxFactory.Block(statements));
@@ -63,19 +84,50 @@ internal sealed class DoorbellSyntax
         SyntaxFactory.ExpressionStatement(
             SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(name), value));
 
-    /// <summary><c>if (status == DisconnectedAbort) { throw new DoorbellAbortedException("..."); }</c></summary>
-    public StatementSyntax ThrowOnAbort(string statusName, ExpressionSyntax doorbell)
+    /// <summary>
+    /// <c>if (status == DisconnectedAbort) { throw new DoorbellAbortedException("..."); }</c>: the runtime's exception, or
+    /// one of that name the user declares, else <c>InvalidOperationException</c> (the analyzer-only package has no exception).
+    /// </summary>
+    public StatementSyntax ThrowOnAbort(string statusName, ExpressionSyntax? doorbell)
     {
-        var message = "The device behind doorbell '" + doorbell.WithoutTrivia().ToString()
+        var message = "The device behind doorbell '" + (doorbell?.WithoutTrivia().ToString() ?? "this")
             + "' is lost (DisconnectedAbort): re-create the hardware queue and its doorbell, or fall back to kernel-mode submission.";
-        var exceptionType = _symbols.AbortedException is { } aborted
-            ? Imported(_generator.TypeExpression(aborted))
-            : SyntaxFactory.ParseTypeName("global::DoorbellGuard.DoorbellAbortedException");
-        var create = SyntaxFactory.ObjectCreationExpression(exceptionType)
+        var create = SyntaxFactory.ObjectCreationExpression(Imported(_generator.TypeExpression(AbortException())))
             .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
                 SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(message))))));
         return If(StatusIs(statusName, Abort), SyntaxFactory.ThrowStatement(create));
     }
+
+    private ITypeSymbol AbortException()
+    {
+        var compilation = _site.Model.Compilation;
+        if (compilation.GetTypeByMetadataName("DoorbellGuard.DoorbellAbortedException") is { } runtime)
+        {
+            return runtime;
+        }
+
+        var exception = compilation.GetTypeByMetadataName("System.Exception");
+        var own = compilation.GetSymbolsWithName("DoorbellAbortedException", SymbolFilter.Type).OfType<INamedTypeSymbol>()
+            .FirstOrDefault(t => _site.Model.IsAccessible(_site.Ring.SpanStart, t) && DerivesFrom(t, exception)
+                && t.InstanceConstructors.Any(c => c.Parameters.Length == 1 && c.Parameters[0].Type.SpecialType == SpecialType.System_String && _site.Model.IsAccessible(_site.Ring.SpanStart, c)));
+        return own ?? (ITypeSymbol?)compilation.GetTypeByMetadataName("System.InvalidOperationException") ?? compilation.GetSpecialType(SpecialType.System_Object);
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol? baseType)
+    {
+        for (var current = type.BaseType; current is not null && baseType is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static TypeSyntax Imported(SyntaxNode type) =>
+        (TypeSyntax)type.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
     /// <summary>Every statement the fix creates is formatted with the document's options.</summary>
     public static T Formatted<T>(T node)
@@ -108,72 +160,5 @@ internal sealed class DoorbellSyntax
         }
 
         return node.WithLeadingTrivia(node.GetLeadingTrivia().AddRange(comments));
-    }
-}
-
-/// <summary>Fresh local names (<c>status</c>, <c>status2</c>, ...) that clash with nothing visible or declared in the body.</summary>
-internal sealed class UniqueNames
-{
-    private readonly HashSet<string> _taken;
-
-    public UniqueNames(SyntaxNode anchor, SemanticModel model)
-    {
-        _taken = new HashSet<string>(model.LookupSymbols(anchor.SpanStart).Select(s => s.Name));
-        foreach (var node in BodyRoot(anchor).DescendantNodesAndSelf())
-        {
-            var declared = node switch
-            {
-                VariableDeclaratorSyntax v => v.Identifier,
-                SingleVariableDesignationSyntax d => d.Identifier,
-                ParameterSyntax p => p.Identifier,
-                ForEachStatementSyntax f => f.Identifier,
-                CatchDeclarationSyntax c => c.Identifier,
-                LocalFunctionStatementSyntax l => l.Identifier,
-                TypeParameterSyntax t => t.Identifier,
-                FromClauseSyntax q => q.Identifier,
-                LetClauseSyntax q => q.Identifier,
-                JoinClauseSyntax q => q.Identifier,
-                JoinIntoClauseSyntax q => q.Identifier,
-                QueryContinuationSyntax q => q.Identifier,
-                LabeledStatementSyntax l => l.Identifier,
-                _ => default,
-            };
-            if (declared.ValueText.Length > 0)
-            {
-                _taken.Add(declared.ValueText);
-            }
-        }
-    }
-
-    /// <summary>Reserves and returns <paramref name="baseName"/>, or the first of baseName2, baseName3, ... that is free.</summary>
-    public string Next(string baseName)
-    {
-        var name = baseName;
-        for (var i = 2; _taken.Contains(name) || SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None; i++)
-        {
-            name = baseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        _taken.Add(name);
-        return name;
-    }
-
-    /// <summary>The member (or the whole file, for top-level statements) whose locals share a scope with the anchor's.</summary>
-    private static SyntaxNode BodyRoot(SyntaxNode anchor)
-    {
-        foreach (var ancestor in anchor.AncestorsAndSelf())
-        {
-            if (ancestor is GlobalStatementSyntax)
-            {
-                return ancestor.Parent ?? ancestor;
-            }
-
-            if (ancestor is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax)
-            {
-                return ancestor;
-            }
-        }
-
-        return anchor.SyntaxTree.GetRoot();
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using DoorbellGuard.Analyzers.Protocol;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,20 +16,71 @@ namespace DoorbellGuard.CodeFixes;
 /// </summary>
 internal static class RetryPatternRewrite
 {
+    /// <summary>
+    /// Whether the fix applies, without rewriting anything (what listing the code actions costs): the ring sits where
+    /// a loop can go, and the user's vocabulary has every step the loop writes (a status read, a connect, a notify, and
+    /// a status enum naming all four values). Without one of them the fix would compile into a wrong protocol.
+    /// </summary>
+    public static bool CanRewrite(RingSite site) => Unavailable(site) is null;
+
+    /// <summary>Why the fix is not offered at <paramref name="site"/>, or null when it is.</summary>
+    public static FixUnavailableReason? Unavailable(RingSite site)
+    {
+        var operations = DoorbellOperations.Find(site);
+        if (operations.ReadStatus is null)
+        {
+            return FixUnavailableReason.NoStatusRead;
+        }
+
+        if (!operations.NamesEveryStatus)
+        {
+            return FixUnavailableReason.StatusEnumIncomplete;
+        }
+
+        if (operations.Connect is null)
+        {
+            return FixUnavailableReason.NoConnect;
+        }
+
+        if (operations.Notify is null)
+        {
+            return FixUnavailableReason.NoNotify;
+        }
+
+        if ((site.Doorbell is null && site.DoorbellPath is null)
+            || (site.Host is not null && DoorbellPath.Of(site.Host, site.Model, site.Ring.SpanStart) is null
+                && (operations.ReadStatus.OnHost || operations.Connect.OnHost || operations.Notify.OnHost)))
+        {
+            return FixUnavailableReason.UnsupportedPosition;
+        }
+
+        var fits = site.IsConditional
+            ? site.Ring.Parent is ConditionalAccessExpressionSyntax { Parent: ExpressionStatementSyntax conditionalStatement }
+                && site.DoorbellPath is not null && StatementContainer.Of(conditionalStatement) is not null
+            : site.Ring.Parent is ExpressionStatementSyntax ringStatement
+                ? StatementContainer.Of(ringStatement) is not null
+                : StatementContainer.OfExpressionBody(site.Ring, site.Model) is not null;
+        return fits ? null : FixUnavailableReason.UnsupportedPosition;
+    }
+
     /// <summary>The rewritten root, or null when the ring is not in a shape this fix can rewrite or nothing is missing.</summary>
     public static SyntaxNode? TryRewrite(SyntaxNode root, RingSite site, SyntaxGenerator generator)
     {
-        var syntax = new DoorbellSyntax(generator, site.Symbols);
+        if (!CanRewrite(site))
+        {
+            return null;
+        }
+
+        var syntax = new DoorbellSyntax(generator, site, DoorbellOperations.Find(site));
         if (site.IsConditional)
         {
-            return site.Invocation.Parent is ConditionalAccessExpressionSyntax { Parent: ExpressionStatementSyntax conditionalStatement }
-                && site.DoorbellPath is not null
+            return site.Ring.Parent is ConditionalAccessExpressionSyntax { Parent: ExpressionStatementSyntax conditionalStatement }
                 && StatementContainer.Of(conditionalStatement) is { } conditionalContainer
                 ? RewriteConditional(root, site, conditionalContainer, syntax)
                 : null;
         }
 
-        if (site.Invocation.Parent is ExpressionStatementSyntax ringStatement)
+        if (site.Ring.Parent is ExpressionStatementSyntax ringStatement)
         {
             var existing = TryCompleteExistingLoop(root, site, ringStatement, syntax);
             if (existing is not null)
@@ -40,7 +92,7 @@ internal static class RetryPatternRewrite
             return container is null ? null : RewriteInContainer(root, site, container, syntax);
         }
 
-        var body = StatementContainer.OfExpressionBody(site.Invocation, site.Model);
+        var body = StatementContainer.OfExpressionBody(site.Ring, site.Model);
         return body is null ? null : RewriteInContainer(root, site, body, syntax);
     }
 
@@ -50,7 +102,7 @@ internal static class RetryPatternRewrite
         var ringStatement = statements[container.Index];
         var next = container.Index + 1 < statements.Count ? statements[container.Index + 1] : null;
         var read = StatusReadAfterRing.Find(site, next);
-        var names = new UniqueNames(site.Invocation, site.Model);
+        var names = new UniqueNames(site.Ring, site.Model);
 
         var before = new List<StatementSyntax>();
         var ring = HoistArguments(site, (ExpressionStatementSyntax)ringStatement, names, before, out var doorbell);
@@ -64,7 +116,7 @@ internal static class RetryPatternRewrite
         var tailStart = container.Index + 1 + (read.ConsumesStatement ? 1 : 0);
         var scan = StatusHandlingScan.Run(site, statements, tailStart, statusName, read.Kind == StatusReadKind.Inline, ringAndConfirm: false);
 
-        var readInLoop = DoorbellSyntax.Assign(statusName, DoorbellSyntax.Call(doorbell, "ReadStatus"));
+        var readInLoop = DoorbellSyntax.Assign(statusName, syntax.ReadStatus(doorbell));
         if (read.ConsumesStatement && read.Statement is { } consumed)
         {
             readInLoop = readInLoop.WithLeadingTrivia(DoorbellSyntax.CommentLines(consumed.GetLeadingTrivia()))
@@ -106,21 +158,21 @@ internal static class RetryPatternRewrite
     {
         var statements = container.Statements;
         var conditionalStatement = (ExpressionStatementSyntax)statements[container.Index];
-        var names = new UniqueNames(site.Invocation, site.Model);
+        var names = new UniqueNames(site.Ring, site.Model);
         var inside = new List<StatementSyntax>();
         var hoisted = (ExpressionStatementSyntax)HoistArguments(site, conditionalStatement, names, inside, out var doorbell);
         var binding = (InvocationExpressionSyntax)((ConditionalAccessExpressionSyntax)hoisted.Expression).WhenNotNull;
         var ring = SyntaxFactory.ExpressionStatement(binding.WithExpression(SyntaxFactory.MemberAccessExpression(
-            SyntaxKind.SimpleMemberAccessExpression, doorbell, ((MemberBindingExpressionSyntax)binding.Expression).Name)))
+            SyntaxKind.SimpleMemberAccessExpression, doorbell!, ((MemberBindingExpressionSyntax)binding.Expression).Name)))
             .WithTrailingTrivia(conditionalStatement.GetTrailingTrivia());
 
         var statusName = names.Next("status");
         inside.Add(syntax.DeclareStatus(statusName));
-        var readInLoop = DoorbellSyntax.Assign(statusName, DoorbellSyntax.Call(doorbell, "ReadStatus"));
+        var readInLoop = DoorbellSyntax.Assign(statusName, syntax.ReadStatus(doorbell));
         inside.Add(RetryLoop(syntax, ring, readInLoop, statusName, doorbell, System.Array.Empty<SyntaxTrivia>()));
         AddMissingChecks(syntax, inside, new StatusHandlingScan(), statusName, doorbell);
 
-        var notNull = SyntaxFactory.BinaryExpression(SyntaxKind.NotEqualsExpression, doorbell, SyntaxFactory.LiteralExpression(SyntaxKind.NullLiteralExpression));
+        var notNull = SyntaxFactory.BinaryExpression(SyntaxKind.NotEqualsExpression, doorbell!, SyntaxFactory.LiteralExpression(SyntaxKind.NullLiteralExpression));
         var guarded = DoorbellSyntax.Formatted(DoorbellSyntax.If(notNull, inside.ToArray()))
             .WithLeadingTrivia(conditionalStatement.GetLeadingTrivia());
 
@@ -151,7 +203,7 @@ internal static class RetryPatternRewrite
                 readIndex = i;
                 statusName = read.Name;
             }
-            else if (StatusReadAfterRing.ContainsSubmission(site, body.Statements[i]))
+            else if (site.ContainsSubmission(body.Statements[i]))
             {
                 return null;
             }
@@ -169,8 +221,7 @@ internal static class RetryPatternRewrite
         }
 
         var doorbell = site.Doorbell;
-        var connects = body.DescendantNodes().OfType<InvocationExpressionSyntax>()
-            .Any(i => site.IsOperationOnSameDoorbell(i, site.Symbols.IsConnect));
+        var connects = site.ContainsOperationOnSameDoorbell(body, ProtocolOperation.Connect);
         var inBody = StatusHandlingScan.Run(site, body.Statements, readIndex + 1, statusName, inlineReadsAreStatus: false, ringAndConfirm: false);
         var after = StatusHandlingScan.Run(site, container.Statements, container.Index + 1, statusName, inlineReadsAreStatus: false, ringAndConfirm: false);
         after.Merge(inBody);
@@ -179,7 +230,7 @@ internal static class RetryPatternRewrite
         if (!connects)
         {
             var bodyStatements = body.Statements.Insert(readIndex + 1, DoorbellSyntax.Formatted(
-                DoorbellSyntax.If(syntax.StatusIs(statusName, DoorbellSyntax.Retry), DoorbellSyntax.CallStatement(doorbell, "Connect"))));
+                DoorbellSyntax.If(syntax.StatusIs(statusName, DoorbellSyntax.Retry), syntax.Connect(doorbell))));
             newLoop = loop.WithStatement(body.WithStatements(bodyStatements));
         }
 
@@ -206,15 +257,15 @@ internal static class RetryPatternRewrite
         return (container.Apply(root, result), true);
     }
 
-    private static DoStatementSyntax RetryLoop(DoorbellSyntax syntax, StatementSyntax ring, StatementSyntax read, string statusName, ExpressionSyntax doorbell, IReadOnlyCollection<SyntaxTrivia> retryComments)
+    private static DoStatementSyntax RetryLoop(DoorbellSyntax syntax, StatementSyntax ring, StatementSyntax read, string statusName, ExpressionSyntax? doorbell, IReadOnlyCollection<SyntaxTrivia> retryComments)
     {
         var reconnect = DoorbellSyntax.If(
             syntax.StatusIs(statusName, DoorbellSyntax.Retry),
-            DoorbellSyntax.WithExtraLeadingComments(DoorbellSyntax.CallStatement(doorbell, "Connect"), retryComments));
+            DoorbellSyntax.WithExtraLeadingComments(syntax.Connect(doorbell), retryComments));
         return SyntaxFactory.DoStatement(SyntaxFactory.Block(ring, read, reconnect), syntax.StatusIs(statusName, DoorbellSyntax.Retry));
     }
 
-    private static void AddMissingChecks(DoorbellSyntax syntax, List<StatementSyntax> statements, StatusHandlingScan scan, string statusName, ExpressionSyntax doorbell)
+    private static void AddMissingChecks(DoorbellSyntax syntax, List<StatementSyntax> statements, StatusHandlingScan scan, string statusName, ExpressionSyntax? doorbell)
     {
         if (!scan.HandlesAbort)
         {
@@ -223,43 +274,37 @@ internal static class RetryPatternRewrite
 
         if (!scan.HandlesNotify)
         {
-            statements.Add(DoorbellSyntax.If(syntax.StatusIs(statusName, DoorbellSyntax.Notify), DoorbellSyntax.CallStatement(doorbell, "NotifyWorkSubmission")));
+            statements.Add(DoorbellSyntax.If(syntax.StatusIs(statusName, DoorbellSyntax.Notify), syntax.NotifyWorkSubmission(doorbell)));
         }
     }
 
     /// <summary>
-    /// Each attempt must ring the same value, evaluated once as before: arguments that are not a local,
-    /// a parameter, a constant or a plain field read go into locals before the loop. So does a doorbell
-    /// expression that is not a plain access path.
+    /// Each attempt must ring the same value, evaluated once as before: arguments (or the value assigned to a ring
+    /// property) that are not a local, a parameter, a constant or a plain field read go into locals before the loop.
+    /// So does a doorbell expression that is not a plain access path.
     /// </summary>
-    private static StatementSyntax HoistArguments(RingSite site, ExpressionStatementSyntax ringStatement, UniqueNames names, List<StatementSyntax> hoisted, out ExpressionSyntax doorbell)
+    private static StatementSyntax HoistArguments(RingSite site, ExpressionStatementSyntax ringStatement, UniqueNames names, List<StatementSyntax> hoisted, out ExpressionSyntax? doorbell)
     {
-        doorbell = site.Doorbell.WithoutTrivia();
-        var invocation = ringStatement.Expression as InvocationExpressionSyntax ?? site.Invocation;
+        doorbell = site.Doorbell?.WithoutTrivia();
         var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
-        if (site.DoorbellPath is null)
+        if (site.DoorbellPath is null && site.Doorbell is not null)
         {
             var name = names.Next("doorbell");
             hoisted.Add(DoorbellSyntax.DeclareVar(name, site.Doorbell));
             doorbell = SyntaxFactory.IdentifierName(name);
-            replacements[FindEquivalent(invocation, site.Invocation, site.Doorbell)] = doorbell.WithTriviaFrom(site.Doorbell);
+            replacements[FindEquivalent(ringStatement, site.Ring, site.Doorbell)] = doorbell.WithTriviaFrom(site.Doorbell);
         }
 
-        if (site.Model.GetOperation(site.Invocation) is IInvocationOperation operation)
+        foreach (var (value, parameterName) in RingValues(site))
         {
-            foreach (var argument in operation.Arguments)
+            if (value.Syntax is not ExpressionSyntax expression || expression == site.Doorbell || IsStable(value))
             {
-                if (argument.Syntax is not ArgumentSyntax syntax || syntax.Expression == site.Doorbell
-                    || !syntax.RefKindKeyword.IsKind(SyntaxKind.None) || argument.ArgumentKind != ArgumentKind.Explicit
-                    || IsStable(argument.Value))
-                {
-                    continue;
-                }
-
-                var name = names.Next(argument.Parameter?.Name ?? "value");
-                hoisted.Add(DoorbellSyntax.DeclareVar(name, syntax.Expression));
-                replacements[FindEquivalent(invocation, site.Invocation, syntax.Expression)] = SyntaxFactory.IdentifierName(name).WithTriviaFrom(syntax.Expression);
+                continue;
             }
+
+            var name = names.Next(parameterName ?? "value");
+            hoisted.Add(DoorbellSyntax.DeclareVar(name, expression));
+            replacements[FindEquivalent(ringStatement, site.Ring, expression)] = SyntaxFactory.IdentifierName(name).WithTriviaFrom(expression);
         }
 
         if (replacements.Count == 0)
@@ -270,16 +315,38 @@ internal static class RetryPatternRewrite
         return ringStatement.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
     }
 
-    /// <summary>The node of <paramref name="copy"/> at the same place as <paramref name="original"/> in the tree (the ring statement may be a detached copy).</summary>
-    private static SyntaxNode FindEquivalent(InvocationExpressionSyntax copy, InvocationExpressionSyntax ring, ExpressionSyntax original)
+    /// <summary>The values the ring is given: its explicit by-value arguments, or the value assigned to a ring property.</summary>
+    private static IEnumerable<(IOperation Value, string? ParameterName)> RingValues(RingSite site)
     {
-        if (copy == ring)
+        switch (site.Model.GetOperation(site.Ring))
+        {
+            case IInvocationOperation invocation:
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Syntax is ArgumentSyntax syntax && syntax.RefKindKeyword.IsKind(SyntaxKind.None) && argument.ArgumentKind == ArgumentKind.Explicit)
+                    {
+                        yield return (argument.Value, argument.Parameter?.Name);
+                    }
+                }
+
+                break;
+            case ISimpleAssignmentOperation assignment:
+                yield return (assignment.Value, "value");
+                break;
+        }
+    }
+
+    /// <summary>The node of <paramref name="statement"/> at the same place as <paramref name="original"/> under <paramref name="ring"/> (the statement may be a detached copy).</summary>
+    private static SyntaxNode FindEquivalent(StatementSyntax statement, ExpressionSyntax ring, ExpressionSyntax original)
+    {
+        if (statement.Contains(original))
         {
             return original;
         }
 
+        SyntaxNode copy = statement is ExpressionStatementSyntax { Expression: { } expression } ? expression : statement;
         var offset = original.SpanStart - ring.SpanStart;
-        return copy.DescendantNodes().First(n => n.SpanStart - copy.SpanStart == offset && n.IsEquivalentTo(original));
+        return copy.DescendantNodesAndSelf().First(n => n.SpanStart - copy.SpanStart == offset && n.IsEquivalentTo(original));
     }
 
     private static bool IsStable(IOperation value)

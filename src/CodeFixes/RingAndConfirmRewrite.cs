@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using DoorbellGuard.Analyzers.Protocol;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,26 +15,42 @@ namespace DoorbellGuard.CodeFixes;
 /// </summary>
 internal static class RingAndConfirmRewrite
 {
-    public static SyntaxNode? TryRewrite(SyntaxNode root, RingSite site)
+    /// <summary>Why the fix is not offered at <paramref name="site"/>, or null when it is: only <c>Doorbell.Ring</c> has a <c>RingAndConfirm</c>.</summary>
+    public static FixUnavailableReason? Unavailable(RingSite site)
     {
-        if (!site.IsDoorbellRing)
+        if (!site.IsRuntimeRing || site.Ring is not InvocationExpressionSyntax invocation)
         {
-            return null;
+            return FixUnavailableReason.NoRingAndConfirm;
         }
 
         if (site.IsConditional)
         {
-            // d?.Ring(v) becomes d?.RingAndConfirm(v): same null behaviour, whole protocol.
-            var binding = (MemberBindingExpressionSyntax)site.Invocation.Expression;
-            return root.ReplaceNode(binding.Name, SyntaxFactory.IdentifierName("RingAndConfirm").WithTriviaFrom(binding.Name));
+            return null;
         }
 
-        if (site.Doorbell.Parent is not MemberAccessExpressionSyntax)
+        var fits = site.Doorbell?.Parent is MemberAccessExpressionSyntax
+            && (invocation.Parent is ExpressionStatementSyntax ringStatement
+                ? StatementContainer.Of(ringStatement) is not null
+                : StatementContainer.OfExpressionBody(invocation, site.Model) is not null);
+        return fits ? null : FixUnavailableReason.UnsupportedPosition;
+    }
+
+    public static SyntaxNode? TryRewrite(SyntaxNode root, RingSite site)
+    {
+        if (Unavailable(site) is not null)
         {
             return null;
         }
 
-        if (site.Invocation.Parent is ExpressionStatementSyntax ringStatement)
+        var invocation = (InvocationExpressionSyntax)site.Ring;
+        if (site.IsConditional)
+        {
+            // d?.Ring(v) becomes d?.RingAndConfirm(v): same null behaviour, whole protocol.
+            var binding = (MemberBindingExpressionSyntax)invocation.Expression;
+            return root.ReplaceNode(binding.Name, SyntaxFactory.IdentifierName("RingAndConfirm").WithTriviaFrom(binding.Name));
+        }
+
+        if (invocation.Parent is ExpressionStatementSyntax ringStatement)
         {
             if (ringStatement.Parent is BlockSyntax { Parent: DoStatementSyntax loop } body
                 && ReplaceExistingLoop(root, site, loop, body) is { } withoutLoop)
@@ -45,11 +62,11 @@ internal static class RingAndConfirmRewrite
             return container is null ? null : Rewrite(root, site, container);
         }
 
-        var expressionBody = StatementContainer.OfExpressionBody(site.Invocation, site.Model);
+        var expressionBody = StatementContainer.OfExpressionBody(invocation, site.Model);
         return expressionBody is null ? null : Rewrite(root, site, expressionBody);
     }
 
-    private static InvocationExpressionSyntax Confirm(RingSite site, InvocationExpressionSyntax ring)
+    private static InvocationExpressionSyntax Confirm(InvocationExpressionSyntax ring)
     {
         var access = (MemberAccessExpressionSyntax)ring.Expression;
         return ring.WithExpression(access.WithName(SyntaxFactory.IdentifierName("RingAndConfirm").WithTriviaFrom(access.Name)));
@@ -61,12 +78,12 @@ internal static class RingAndConfirmRewrite
         var ringStatement = (ExpressionStatementSyntax)statements[container.Index];
         var next = container.Index + 1 < statements.Count ? statements[container.Index + 1] : null;
         var read = StatusReadAfterRing.Find(site, next);
-        var confirm = Confirm(site, (InvocationExpressionSyntax)ringStatement.Expression);
+        var confirm = Confirm((InvocationExpressionSyntax)ringStatement.Expression);
 
         string? statusName = read.Kind switch
         {
             StatusReadKind.Declaration or StatusReadKind.Assignment => read.Name,
-            StatusReadKind.Inline => new UniqueNames(site.Invocation, site.Model).Next("status"),
+            StatusReadKind.Inline => new UniqueNames(site.Ring, site.Model).Next("status"),
             _ => null,
         };
         var tailStart = container.Index + 1 + (read.ConsumesStatement ? 1 : 0);
@@ -129,7 +146,7 @@ internal static class RingAndConfirmRewrite
     private static SyntaxNode? ReplaceExistingLoop(SyntaxNode root, RingSite site, DoStatementSyntax loop, BlockSyntax body)
     {
         var statements = body.Statements;
-        if (statements.Count < 2 || statements[0] is not ExpressionStatementSyntax ringStatement || ringStatement.Expression != site.Invocation)
+        if (statements.Count < 2 || statements[0] is not ExpressionStatementSyntax ringStatement || ringStatement.Expression != site.Ring)
         {
             return null;
         }
@@ -151,7 +168,7 @@ internal static class RingAndConfirmRewrite
             var onlyReconnects = statement is IfStatementSyntax { Else: null } reconnect
                 && tests.IsOnly(reconnect.Condition, DoorbellSyntax.Retry)
                 && (reconnect.Statement is BlockSyntax block ? block.Statements.ToList() : new List<StatementSyntax> { reconnect.Statement })
-                    .All(s => s is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } && site.IsOperationOnSameDoorbell(call, site.Symbols.IsConnect));
+                    .All(s => s is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } && site.IsOperationOnSameDoorbell(call, ProtocolOperation.Connect));
             if (!onlyReconnects)
             {
                 return null;
@@ -175,7 +192,7 @@ internal static class RingAndConfirmRewrite
             }
         }
 
-        var confirm = Confirm(site, site.Invocation);
+        var confirm = Confirm((InvocationExpressionSyntax)site.Ring);
         var head = container.Statements.Take(container.Index).ToList();
 
         var declarationIndex = head.Count - 1;

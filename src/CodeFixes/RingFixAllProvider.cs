@@ -44,7 +44,7 @@ internal sealed class RingFixAllProvider : FixAllProvider
         var rings = new Dictionary<SyntaxNode, SyntaxAnnotation>();
         foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
         {
-            var node = RingSite.FindInvocation(root, diagnostic.Location.SourceSpan);
+            var node = RingSite.FindRingNode(root, diagnostic.Location.SourceSpan);
             if (node is not null && !rings.ContainsKey(node))
             {
                 rings.Add(node, new SyntaxAnnotation("DoorbellGuard.Ring"));

@@ -52,10 +52,10 @@ internal abstract class StatementContainer
     }
 
     /// <summary>
-    /// The container for an invocation that is an expression body of a void member or lambda:
-    /// its one statement is the invocation as a statement, not yet in the tree.
+    /// The container for an expression (a call, an assignment) that is the expression body of a void member or lambda:
+    /// its one statement is the expression as a statement, not yet in the tree.
     /// </summary>
-    public static StatementContainer? OfExpressionBody(InvocationExpressionSyntax invocation, SemanticModel model)
+    public static StatementContainer? OfExpressionBody(ExpressionSyntax invocation, SemanticModel model)
     {
         var statement = SyntaxFactory.ExpressionStatement(invocation.WithoutTrivia());
         switch (invocation.Parent)
@@ -86,6 +86,12 @@ internal abstract class StatementContainer
 
     private static bool IsVoid(TypeSyntax type) => type is PredefinedTypeSyntax predefined && predefined.Keyword.IsKind(SyntaxKind.VoidKeyword);
 
+    private static bool IsOnOneLine(BlockSyntax block)
+    {
+        var lines = block.SyntaxTree.GetText().Lines;
+        return lines.GetLineFromPosition(block.OpenBraceToken.SpanStart).LineNumber == lines.GetLineFromPosition(block.CloseBraceToken.SpanStart).LineNumber;
+    }
+
     private static BlockSyntax NewBlock(IReadOnlyList<StatementSyntax> statements) =>
         SyntaxFactory.Block(statements).WithAdditionalAnnotations(Formatter.Annotation);
 
@@ -111,8 +117,16 @@ internal abstract class StatementContainer
         public BlockContainer(BlockSyntax block, int index)
             : base(block, block.Statements, index) => _block = block;
 
-        public override SyntaxNode WithStatements(IReadOnlyList<StatementSyntax> statements) =>
-            _block.WithStatements(SyntaxFactory.List(statements));
+        public override SyntaxNode WithStatements(IReadOnlyList<StatementSyntax> statements)
+        {
+            // A block written on one line ({ d.Ring(v); }) cannot hold the loop on one line: it gets a line per statement.
+            if (IsOnOneLine(_block))
+            {
+                return NewBodyBlock(_block, statements).WithTriviaFrom(_block);
+            }
+
+            return _block.WithStatements(SyntaxFactory.List(statements));
+        }
     }
 
     private sealed class SwitchSectionContainer : StatementContainer

@@ -22,6 +22,9 @@ public sealed class UseRingAndConfirmCodeFixProvider : DoorbellCodeFixProvider
     /// <inheritdoc />
     public override string EquivalenceKey => "DoorbellGuard.UseRingAndConfirm";
 
+    internal override FixUnavailableReason? Unavailable(RingSite site) =>
+        RingAndConfirmRewrite.Unavailable(site);
+
     internal override SyntaxNode? Rewrite(SyntaxNode root, RingSite site, SyntaxGenerator generator) =>
         RingAndConfirmRewrite.TryRewrite(root, site);
 }

@@ -151,4 +151,139 @@ public class ConnectBeforeFirstRingTests
             }
             """);
     }
+
+    private const string Handler = """
+
+        static class Status
+        {
+            public static void Handle(DoorbellStatus status) { }
+        }
+        """;
+
+    [Fact]
+    public async Task Lazily_created_field_is_connected_only_when_created()
+    {
+        await VerifyCS.VerifyCodeFixAsync(
+            """
+            using DoorbellGuard;
+
+            class Submitter
+            {
+                private Doorbell? _doorbell;
+
+                public void Submit(HardwareQueue queue, ulong value)
+                {
+                    _doorbell ??= queue.CreateDoorbell(); // first use
+                    {|#0:_doorbell.Ring(value)|};
+                    Status.Handle(_doorbell.ReadStatus());
+                }
+            }
+            """ + Handler,
+            VerifyCS.At(0, "_doorbell", RingBeforeConnect),
+            """
+            using DoorbellGuard;
+
+            class Submitter
+            {
+                private Doorbell? _doorbell;
+
+                public void Submit(HardwareQueue queue, ulong value)
+                {
+                    if (_doorbell is null)
+                    {
+                        _doorbell = queue.CreateDoorbell(); // first use
+                        _doorbell.Connect();
+                    }
+
+                    _doorbell.Ring(value);
+                    Status.Handle(_doorbell.ReadStatus());
+                }
+            }
+            """ + Handler);
+    }
+
+    [Fact]
+    public async Task Field_created_under_a_null_check_and_rung_through_this()
+    {
+        await VerifyCS.VerifyCodeFixAsync(
+            """
+            using DoorbellGuard;
+
+            class Submitter
+            {
+                private Doorbell? _doorbell;
+
+                public void Submit(HardwareQueue queue, ulong value)
+                {
+                    if (_doorbell == null)
+                        _doorbell = queue.CreateDoorbell();
+                    {|#0:this._doorbell.Ring(value)|};
+                    Status.Handle(_doorbell.ReadStatus());
+                }
+            }
+            """ + Handler,
+            VerifyCS.At(0, "this._doorbell", RingBeforeConnect),
+            """
+            using DoorbellGuard;
+
+            class Submitter
+            {
+                private Doorbell? _doorbell;
+
+                public void Submit(HardwareQueue queue, ulong value)
+                {
+                    if (_doorbell == null)
+                    {
+                        _doorbell = queue.CreateDoorbell();
+                        _doorbell.Connect();
+                    }
+
+                    this._doorbell.Ring(value);
+                    Status.Handle(_doorbell.ReadStatus());
+                }
+            }
+            """ + Handler);
+    }
+
+    [Fact]
+    public async Task A_wrapper_ring_gets_the_connect_wrapper_beside_it()
+    {
+        const string Vendor = """
+
+            static class Vendor
+            {
+                [DoorbellRing] public static void Kick(Doorbell d, ulong tail) => d.Ring(tail);
+                [DoorbellConnect] public static void Wake(Doorbell d) => d.Connect();
+            }
+            """;
+        await VerifyCS.VerifyCodeFixAsync(
+            """
+            using DoorbellGuard;
+
+            class Submitter
+            {
+                public void Submit(HardwareQueue queue, ulong value)
+                {
+                    var d = queue.CreateDoorbell();
+                    {|#0:Vendor.Kick(d, value)|};
+                    Status.Handle(d.ReadStatus());
+                }
+            }
+            """ + Handler + Vendor,
+            VerifyCS.At(0, "d", RingBeforeConnect),
+            """
+            using DoorbellGuard;
+
+            class Submitter
+            {
+                public void Submit(HardwareQueue queue, ulong value)
+                {
+                    var d = queue.CreateDoorbell();
+                    Vendor.Wake(d);
+                    Vendor.Kick(d, value);
+                    Status.Handle(d.ReadStatus());
+                }
+            }
+            """ + Handler + Vendor);
+    }
 }

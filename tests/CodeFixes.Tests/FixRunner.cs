@@ -34,8 +34,18 @@ internal static class FixRunner
     /// <summary>.NET 8 reference assemblies plus the real DoorbellGuard.Runtime, resolved once per test run.</summary>
     public static Task<ImmutableArray<MetadataReference>> ReferencesAsync() => s_references.Value;
 
-    public static async Task<Document> CreateDocumentAsync(string source, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+    /// <summary>
+    /// A one-document project: .NET 8, the DoorbellGuard runtime unless <paramref name="withRuntime"/> is false (the
+    /// analyzer-only package), and an .editorconfig at the root when <paramref name="editorConfig"/> is given.
+    /// </summary>
+    public static async Task<Document> CreateDocumentAsync(string source, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, string? editorConfig = null, bool withRuntime = true)
     {
+        var references = await ReferencesAsync();
+        if (!withRuntime)
+        {
+            references = references.RemoveAll(r => r.Display?.EndsWith("DoorbellGuard.Runtime.dll", StringComparison.Ordinal) == true);
+        }
+
         var workspace = new AdhocWorkspace();
         var project = workspace.AddProject(ProjectInfo.Create(
             ProjectId.CreateNewId(),
@@ -45,14 +55,22 @@ internal static class FixRunner
             LanguageNames.CSharp,
             compilationOptions: new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable),
             parseOptions: new CSharpParseOptions(LanguageVersion.CSharp12),
-            metadataReferences: await ReferencesAsync()));
-        return workspace.AddDocument(project.Id, "Sample.cs", SourceText.From(source));
+            metadataReferences: references));
+        if (editorConfig is not null)
+        {
+            var config = project.AddAnalyzerConfigDocument(".editorconfig", SourceText.From(editorConfig), filePath: "/sample/.editorconfig");
+            project = config.Project;
+        }
+
+        var document = project.AddDocument("Sample.cs", SourceText.From(source), filePath: "/sample/Sample.cs");
+        workspace.TryApplyChanges(document.Project.Solution);
+        return workspace.CurrentSolution.GetDocument(document.Id)!;
     }
 
     public static async Task<ImmutableArray<Diagnostic>> DoorbellDiagnosticsAsync(Document document)
     {
         var compilation = await document.Project.GetCompilationAsync() ?? throw new InvalidOperationException("no compilation");
-        var diagnostics = await compilation.WithAnalyzers(Analyzers).GetAnalyzerDiagnosticsAsync();
+        var diagnostics = await compilation.WithAnalyzers(Analyzers, document.Project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
         return diagnostics.Where(d => d.Id.StartsWith("DBL", StringComparison.Ordinal) || d.Id == "AD0001").ToImmutableArray();
     }
 
@@ -71,13 +89,58 @@ internal static class FixRunner
             return document;
         }
 
-        var first = diagnostics[0];
+        return await FixAllAsync(document, provider, diagnostics, diagnostics[0])
+            ?? throw new InvalidOperationException($"{provider.Title} offered no action for {diagnostics[0]}");
+    }
+
+    /// <summary>
+    /// What a user gets from the command line (dotnet format applies each fixer's Fix All): the retry fix, then the
+    /// connect fix, again while diagnostics change, at most three rounds. A diagnostic with no fix offered stays.
+    /// </summary>
+    public static async Task<Document> FixEverythingAsync(Document document)
+    {
+        var providers = new DoorbellCodeFixProvider[] { new CheckStatusAndRetryCodeFixProvider(), new ConnectBeforeFirstRingCodeFixProvider() };
+        for (var round = 0; round < 3; round++)
+        {
+            var changed = false;
+            foreach (var provider in providers)
+            {
+                var diagnostics = (await DoorbellDiagnosticsAsync(document)).Where(d => provider.FixableDiagnosticIds.Contains(d.Id)).ToList();
+                foreach (var diagnostic in diagnostics)
+                {
+                    if (await FixAllAsync(document, provider, diagnostics, diagnostic) is { } fixedDocument)
+                    {
+                        changed |= !(await fixedDocument.GetTextAsync()).ContentEquals(await document.GetTextAsync());
+                        document = fixedDocument;
+                        break;
+                    }
+                }
+            }
+
+            if (!changed)
+            {
+                break;
+            }
+        }
+
+        return document;
+    }
+
+    /// <summary>The code action <paramref name="provider"/> offers for <paramref name="diagnostic"/>, or null.</summary>
+    public static async Task<CodeAction?> OfferedActionAsync(Document document, DoorbellCodeFixProvider provider, Diagnostic diagnostic)
+    {
         CodeAction? action = null;
-        var context = new CodeFixContext(document, first, (a, _) => action ??= a, CancellationToken.None);
+        var context = new CodeFixContext(document, diagnostic, (a, _) => action ??= a, CancellationToken.None);
         await provider.RegisterCodeFixesAsync(context);
+        return action;
+    }
+
+    private static async Task<Document?> FixAllAsync(Document document, DoorbellCodeFixProvider provider, IReadOnlyList<Diagnostic> diagnostics, Diagnostic first)
+    {
+        var action = await OfferedActionAsync(document, provider, first);
         if (action is null)
         {
-            throw new InvalidOperationException($"{provider.Title} offered no action for {first}");
+            return null;
         }
 
         var fixAllContext = new FixAllContext(

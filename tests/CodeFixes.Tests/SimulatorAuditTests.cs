@@ -38,10 +38,106 @@ public class SimulatorAuditTests(Xunit.Abstractions.ITestOutputHelper output)
         }
         """;
 
-    [Fact]
-    public async Task Retry_pattern_output_loses_no_submission_under_faults()
+    /// <summary>The same submissions through the user's own wrappers over the runtime's Doorbell: an instance wrapper with a status property, and extension and static wrappers.</summary>
+    private const string WrapperSubmissionCode = """
+        using DoorbellGuard;
+
+        namespace Sample;
+
+        public sealed class Channel
+        {
+            private readonly Doorbell _d;
+            public Channel(Doorbell d) => _d = d;
+            [DoorbellRing] public void Kick(ulong tail) => _d.Ring(tail);
+            [DoorbellStatusRead] public DoorbellStatus Status => _d.ReadStatus();
+            [DoorbellConnect] public void Reconnect() => _d.Connect();
+            [DoorbellNotify] public void Tell() => _d.NotifyWorkSubmission();
+        }
+
+        public static class Vendor
+        {
+            [DoorbellRing] public static void Kick(this Doorbell d, ulong tail) => d.Ring(tail);
+            [DoorbellStatusRead] public static DoorbellStatus Check(Doorbell d) => d.ReadStatus();
+            [DoorbellConnect] public static void Wake(Doorbell d) => d.Connect();
+            [DoorbellNotify] public static void Notify(Doorbell d) => d.NotifyWorkSubmission();
+        }
+
+        public static class Submissions
+        {
+            public static void Submit(HardwareQueue queue, Doorbell doorbell, byte[] commands)
+            {
+                var channel = new Channel(doorbell);
+                var queued = queue.Enqueue(commands);
+                channel.Kick(queued.WritePointer);
+            }
+
+            public static void SubmitAndPeek(HardwareQueue queue, Doorbell doorbell, byte[] commands)
+            {
+                doorbell.Kick(queue.Enqueue(commands).WritePointer);
+                var status = Vendor.Check(doorbell);
+            }
+        }
+        """;
+
+    /// <summary>
+    /// The analyzer-only package: no runtime at compile time, the user's own attributes and enum (members spelled their
+    /// own way), a doorbell that calls through delegates, which the test binds to a runtime Doorbell on the simulator.
+    /// </summary>
+    private const string AnalyzerOnlySubmissionCode = """
+        using System;
+
+        namespace Sample;
+
+        [AttributeUsage(AttributeTargets.Method)] sealed class DoorbellRingAttribute : Attribute { }
+        [AttributeUsage(AttributeTargets.Method)] sealed class DoorbellStatusReadAttribute : Attribute { }
+        [AttributeUsage(AttributeTargets.Method)] sealed class DoorbellConnectAttribute : Attribute { }
+        [AttributeUsage(AttributeTargets.Method)] sealed class DoorbellNotifyAttribute : Attribute { }
+
+        public enum DoorbellStatus { CONNECTED = 0, CONNECTED_NOTIFY = 1, DISCONNECTED_RETRY = 2, DISCONNECTED_ABORT = 3 }
+
+        public sealed class NativeDoorbell
+        {
+            private readonly Action<ulong> _ring;
+            private readonly Func<int> _status;
+            private readonly Action _connect;
+            private readonly Action _notify;
+
+            public NativeDoorbell(Action<ulong> ring, Func<int> status, Action connect, Action notify)
+            {
+                _ring = ring;
+                _status = status;
+                _connect = connect;
+                _notify = notify;
+            }
+
+            [DoorbellRing] public void Ring(ulong writePointer) => _ring(writePointer);
+            [DoorbellStatusRead] public DoorbellStatus ReadStatus() => (DoorbellStatus)_status();
+            [DoorbellConnect] public void Connect() => _connect();
+            [DoorbellNotify] public void Notify() => _notify();
+        }
+
+        public static class Submissions
+        {
+            public static void Submit(NativeDoorbell doorbell, ulong writePointer)
+            {
+                doorbell.Ring(writePointer);
+            }
+
+            public static void SubmitAndPeek(NativeDoorbell doorbell, ulong writePointer)
+            {
+                doorbell.Ring(writePointer);
+                doorbell.ReadStatus();
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("Doorbell.Ring")]
+    [InlineData("wrappers")]
+    [InlineData("analyzer-only")]
+    public async Task Retry_pattern_output_loses_no_submission_under_faults(string code)
     {
-        var run = await RunFixedAsync(new CheckStatusAndRetryCodeFixProvider());
+        var run = await RunFixedAsync(new CheckStatusAndRetryCodeFixProvider(), code);
         output.WriteLine(run.ToString());
 
         Assert.True(run.Audit.Victimizations > 0 && run.Audit.PowerDowns > 0 && run.Audit.DeviceLosses == 1, run.Audit.ToString());
@@ -52,7 +148,7 @@ public class SimulatorAuditTests(Xunit.Abstractions.ITestOutputHelper output)
     [Fact]
     public async Task RingAndConfirm_output_loses_no_submission_under_faults()
     {
-        var run = await RunFixedAsync(new UseRingAndConfirmCodeFixProvider());
+        var run = await RunFixedAsync(new UseRingAndConfirmCodeFixProvider(), "Doorbell.Ring");
         output.WriteLine(run.ToString());
 
         Assert.True(run.Audit.Retries > 0, "RingAndConfirm retried after victimization: " + run.Audit);
@@ -64,7 +160,7 @@ public class SimulatorAuditTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         // Without this, a scenario too gentle to lose anything would make the two tests above pass for nothing.
         var document = await FixRunner.CreateDocumentAsync(SubmissionCode);
-        var run = Run(await CompileAsync(document));
+        var run = Run(await CompileAsync(document), analyzerOnly: false);
         output.WriteLine(run.ToString());
 
         Assert.True(run.Audit.SubmissionsSilentlyLost > run.ThrownAfterQueuing, run.Audit.ToString());
@@ -82,9 +178,11 @@ public class SimulatorAuditTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(audit.SubmissionsExecuted > run.Queued / 2, audit.ToString());
     }
 
-    private static async Task<ScenarioResult> RunFixedAsync(DoorbellCodeFixProvider provider)
+    private static async Task<ScenarioResult> RunFixedAsync(DoorbellCodeFixProvider provider, string code)
     {
-        var document = await FixRunner.CreateDocumentAsync(SubmissionCode);
+        var analyzerOnly = code == "analyzer-only";
+        var source = code switch { "wrappers" => WrapperSubmissionCode, "analyzer-only" => AnalyzerOnlySubmissionCode, _ => SubmissionCode };
+        var document = await FixRunner.CreateDocumentAsync(source, withRuntime: !analyzerOnly);
         Assert.NotEmpty(await FixRunner.DoorbellDiagnosticsAsync(document));
 
         var fixedDocument = await FixRunner.FixAllInDocumentAsync(document, provider);
@@ -93,7 +191,7 @@ public class SimulatorAuditTests(Xunit.Abstractions.ITestOutputHelper output)
         var remaining = await FixRunner.DoorbellDiagnosticsAsync(fixedDocument);
         Assert.True(remaining.IsEmpty, string.Join("\n", remaining) + "\n" + fixedText);
 
-        return Run(await CompileAsync(fixedDocument));
+        return Run(await CompileAsync(fixedDocument), analyzerOnly);
     }
 
     private static async Task<Assembly> CompileAsync(Document document)
@@ -108,11 +206,12 @@ public class SimulatorAuditTests(Xunit.Abstractions.ITestOutputHelper output)
         return new AssemblyLoadContext("fixed-" + Guid.NewGuid().ToString("N"), isCollectible: true).LoadFromStream(image);
     }
 
-    private static ScenarioResult Run(Assembly sample)
+    private static ScenarioResult Run(Assembly sample, bool analyzerOnly)
     {
         var submissions = sample.GetType("Sample.Submissions", throwOnError: true)!;
         var submit = submissions.GetMethod("Submit")!;
         var submitAndPeek = submissions.GetMethod("SubmitAndPeek")!;
+        var nativeDoorbell = sample.GetType("Sample.NativeDoorbell");
 
         // One physical doorbell for two queues: every connect victimizes the other queue's doorbell.
         using var adapter = new SimulatedAdapter(new SimulatedAdapterOptions { PhysicalDoorbellCount = 1, NotifyMode = NotifyMode.Random, Seed = 11 });
@@ -151,9 +250,13 @@ public class SimulatorAuditTests(Xunit.Abstractions.ITestOutputHelper output)
             var before = queue.LastQueuedFenceValue;
             try
             {
-                (i % 3 == 0 ? submitAndPeek : submit).Invoke(null, new object[] { queue, useFirst ? firstDoorbell : secondDoorbell, commands });
+                var doorbell = useFirst ? firstDoorbell : secondDoorbell;
+                var arguments = analyzerOnly
+                    ? new object[] { Native(nativeDoorbell!, doorbell), queue.Enqueue(commands).WritePointer }
+                    : new object[] { queue, doorbell, commands };
+                (i % 3 == 0 ? submitAndPeek : submit).Invoke(null, arguments);
             }
-            catch (TargetInvocationException ex) when (ex.InnerException is DoorbellException)
+            catch (TargetInvocationException ex) when (ex.InnerException is DoorbellException or InvalidOperationException)
             {
                 if (queue.LastQueuedFenceValue != before)
                 {
@@ -168,6 +271,10 @@ public class SimulatorAuditTests(Xunit.Abstractions.ITestOutputHelper output)
         adapter.RunEngine();
         return new ScenarioResult(adapter.Audit, queued, thrownAfterQueuing);
     }
+
+    /// <summary>The analyzer-only code's doorbell, calling through to a runtime Doorbell on the simulator.</summary>
+    private static object Native(Type nativeDoorbell, Doorbell doorbell) =>
+        Activator.CreateInstance(nativeDoorbell, new Action<ulong>(doorbell.Ring), new Func<int>(() => (int)doorbell.ReadStatus()), new Action(doorbell.Connect), new Action(doorbell.NotifyWorkSubmission))!;
 
     private sealed record ScenarioResult(SimulationAudit Audit, long Queued, long ThrownAfterQueuing);
 }

@@ -40,10 +40,32 @@ public static class CodeFixVerifier<TCodeFix>
         await test.RunAsync(CancellationToken.None);
     }
 
-    /// <summary>The fix offers nothing here: the code, and its diagnostics, stay as they are.</summary>
-    public static async Task VerifyNoFixAsync(string source, DiagnosticResult[] expected)
+    /// <summary>As <see cref="VerifyCodeFixAsync(string, DiagnosticResult[], string, OutputKind)"/>, with wrappers named in an .editorconfig.</summary>
+    public static async Task VerifyCodeFixAsync(string source, string editorConfig, DiagnosticResult[] expected, string fixedSource)
     {
-        var test = new Test { TestCode = source, FixedCode = source };
+        var test = new Test { TestCode = source, FixedCode = fixedSource };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>The DoorbellGuard.Analyzers package alone: no runtime referenced, the user's own attributes and status enum.</summary>
+    public static async Task VerifyAnalyzerOnlyCodeFixAsync(string source, DiagnosticResult[] expected, string fixedSource, string? editorConfig = null)
+    {
+        var test = new Test(withRuntime: false) { TestCode = source, FixedCode = fixedSource };
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>The fix offers nothing here: the code, and its diagnostics, stay as they are.</summary>
+    public static async Task VerifyNoFixAsync(string source, DiagnosticResult[] expected, bool withRuntime = true)
+    {
+        var test = new Test(withRuntime) { TestCode = source, FixedCode = source };
         test.ExpectedDiagnostics.AddRange(expected);
         test.FixedState.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync(CancellationToken.None);
@@ -52,10 +74,18 @@ public static class CodeFixVerifier<TCodeFix>
     public sealed class Test : CSharpCodeFixTest<EmptyDiagnosticAnalyzer, TCodeFix, DefaultVerifier>
     {
         public Test()
+            : this(withRuntime: true)
+        {
+        }
+
+        public Test(bool withRuntime)
         {
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
-            TestState.AdditionalReferences.Add(typeof(Doorbell).Assembly);
-            FixedState.AdditionalReferences.Add(typeof(Doorbell).Assembly);
+            if (withRuntime)
+            {
+                TestState.AdditionalReferences.Add(typeof(Doorbell).Assembly);
+                FixedState.AdditionalReferences.Add(typeof(Doorbell).Assembly);
+            }
         }
 
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => FixRunner.Analyzers;

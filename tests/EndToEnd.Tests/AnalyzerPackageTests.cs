@@ -76,6 +76,29 @@ public sealed class AnalyzerPackageTests(PackedFeed feed)
         Assert.Contains(Path.Combine(analyzerFolder, "DoorbellGuard.CodeFixes.dll"), consumer.CompilerAnalyzers);
     }
 
+    [Fact]
+    public void Dotnet_format_fixes_the_mistakes_with_ones_own_wrappers_and_enum_and_the_build_is_then_clean()
+    {
+        // A consumer of its own: dotnet format rewrites its sources, which the other tests read as they were.
+        var consumer = ConsumerProject.Create(feed, "own-wrappers-format", "OwnWrappers", packageId: null);
+        CommandResult add = consumer.Dotnet("add", consumer.ProjectFile, "package", PackedFeed.AnalyzerPackageId, "--version", feed.Version);
+        Assert.True(add.Succeeded, add.ToString());
+        CommandResult before = consumer.Build(restored: true);
+        Assert.True(before.Succeeded, before.ToString());
+        Assert.NotEmpty(Diagnostics.FromBuildOutput(before.Output));
+
+        CommandResult format = consumer.Dotnet("format", "analyzers", consumer.ProjectFile, "--no-restore",
+            "--diagnostics", "DBL001", "DBL002", "DBL003", "DBL004", "--severity", "warn");
+        Assert.True(format.Succeeded, format.ToString());
+
+        string fixedSource = File.ReadAllText(Path.Combine(consumer.Directory, "Submissions.cs"));
+        Assert.Contains("doorbell.Notify();", fixedSource, StringComparison.Ordinal);
+        Assert.Contains("while (status == DoorbellStatus.DisconnectedRetry);", fixedSource, StringComparison.Ordinal);
+        CommandResult after = consumer.Build(restored: true);
+        Assert.True(after.Succeeded, after + "\n--- fixed source ---\n" + fixedSource);
+        Assert.True(Diagnostics.FromBuildOutput(after.Output).Count == 0, "DBL diagnostics remain after dotnet format:\n" + after + "\n--- fixed source ---\n" + fixedSource);
+    }
+
     /// <summary>
     /// The OwnWrappers consumer, the package added by `dotnet add package` (so the development dependency
     /// shapes the reference as it does for a user), then built; once per distinct .editorconfig.
