@@ -96,6 +96,26 @@ public class Dbl004Tests
     }
 
     [Fact]
+    public async Task A_returned_comparison_separates_abort_from_the_statuses_that_can_still_arrive()
+    {
+        // ConnectedNotify and retry have left: only Connected and abort reach the return, and the value tells them apart.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            static class Submission
+            {
+                public static bool Submit(Doorbell doorbell, ulong tail)
+                {
+                    doorbell.Ring(tail);
+                    var status = doorbell.ReadStatus();
+                    if (status == DoorbellStatus.ConnectedNotify) { doorbell.NotifyWorkSubmission(); return true; }
+                    if (status == DoorbellStatus.DisconnectedRetry) { doorbell.Connect(); return Submit(doorbell, tail); }
+                    return status == DoorbellStatus.Connected;
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_return_after_recording_the_abort_separates_it()
     {
         await VerifyCS.VerifyAnalyzerAsync(

@@ -214,4 +214,24 @@ public class WrapperTests
         var ids = Protocol.WrapperConfiguration.SplitIds("M:A.B.C(System.Int32,System.UInt64), P:A.B.D ;M:A.B.E|  T.F ");
         Assert.Equal(new[] { "M:A.B.C(System.Int32,System.UInt64)", "P:A.B.D", "M:A.B.E", "T.F" }, ids);
     }
+
+    [Fact]
+    public async Task A_ring_attribute_on_a_setter_makes_the_assignment_the_ring()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            public sealed class TailRegister
+            {
+                private readonly Doorbell _doorbell;
+                public TailRegister(Doorbell doorbell) => _doorbell = doorbell;
+                public ulong Tail { [DoorbellRing] set => _doorbell.Ring(value); }
+                [DoorbellStatusRead] public DoorbellStatus Status => _doorbell.ReadStatus();
+            }
+            public static class TailUser
+            {
+                public static void Advance(TailRegister register, ulong tail) => {|#0:register.Tail|} = tail;
+                public static DoorbellStatus Checked(TailRegister register, ulong tail) { register.Tail = tail; return register.Status; }
+            }
+            """, VerifyCS.Diagnostic(Descriptors.RingWithoutStatusRead).WithLocation(0).WithArguments("register"));
+    }
 }

@@ -9,14 +9,12 @@ namespace DoorbellGuard.Corpus.Tests;
 /// </summary>
 internal static class PendingFeatures
 {
-    private const string Aliases = "#11.2 aliases through locals";
     private const string Summaries = "#11.3 helper summaries";
     private const string CatchConnectMiss = "#11.6 a Connect in try whose catch carries on to the ring";
 
     /// <summary>Whole categories, by folder name under Cases.</summary>
     public static IReadOnlyDictionary<string, string> Categories { get; } = new Dictionary<string, string>
     {
-        ["Aliases"] = Aliases,
         ["Helpers"] = Summaries,
     };
 
@@ -32,10 +30,6 @@ internal static class PendingFeatures
     /// </summary>
     public static IReadOnlyDictionary<string, string> KnownBugs { get; } = new Dictionary<string, string>
     {
-        ["Safe/IfChainWithRecursiveRetry"] =
-            "bug: 'return status == Connected' after ConnectedNotify and retry returned is judged as if ConnectedNotify could still arrive (DBL004 false positive)",
-        ["Wrappers/RingPropertySetterUnread"] =
-            "bug: [DoorbellRing] on a set accessor exempts the setter's body but its callers are never checked (DBL001 missed)",
     };
 
     public static string? Reason(string category, string caseName) =>

@@ -166,11 +166,15 @@ internal static class ProtocolAnalysis
         return true;
     }
 
-    /// <summary>True when a condition's value for DisconnectedAbort differs from its value for Connected and for ConnectedNotify.</summary>
-    private static bool Separates(byte whenTrue)
+    /// <summary>
+    /// True when a condition's value for DisconnectedAbort differs from its value for each of Connected and
+    /// ConnectedNotify that can still be the status here (<paramref name="present"/>): only those can be confused with it.
+    /// </summary>
+    internal static bool Separates(byte whenTrue, byte present)
     {
         var abort = StatusMask.Contains(whenTrue, StatusMask.DisconnectedAbort);
-        return abort != StatusMask.Contains(whenTrue, StatusMask.Connected) && abort != StatusMask.Contains(whenTrue, StatusMask.ConnectedNotify);
+        return (!StatusMask.Contains(present, StatusMask.Connected) || abort != StatusMask.Contains(whenTrue, StatusMask.Connected))
+            && (!StatusMask.Contains(present, StatusMask.ConnectedNotify) || abort != StatusMask.Contains(whenTrue, StatusMask.ConnectedNotify));
     }
 
     private static long ReadKey(ProtocolElement element) => ((long)element.Key << 32) | (uint)element.ReadId;
@@ -241,7 +245,7 @@ internal static class ProtocolAnalysis
                     next.Clear();
                     var e = block.Events[i];
                     foreach (var element in current)
-                        Transfer(element, e, _readIds[b][i], next, reporting);
+                        Transfer(element, e, _readIds[b][i], next, reporting, b);
                     steps += current.Count;
                     if (steps > _budget.MaxSteps)
                         return false;
@@ -305,6 +309,10 @@ internal static class ProtocolAnalysis
             return result;
         }
 
+        /// <summary>The statuses of <paramref name="element"/>'s read that reach <paramref name="block"/> (all, when the first pass did not run).</summary>
+        private byte StatusesHere(int block, ProtocolElement element) =>
+            _statusesAtBlock is not null && _statusesAtBlock[block].TryGetValue(ReadKey(element), out var present) ? present : StatusMask.All;
+
         private ProtocolElement MarkSeparated(int block, ProtocolElement element)
         {
             if (_statusesAtBlock is null || element.Phase != Phase.Read || element.Status != StatusMask.DisconnectedAbort || element.AbortSeparated || !_graph.Blocks[block].CanSeparate)
@@ -332,7 +340,7 @@ internal static class ProtocolAnalysis
             return edge.Holder < 0 || element.Phase != Phase.Read || !element.HasHolder(edge.Holder) || StatusMask.Contains(edge.TakenWhen, element.Status);
         }
 
-        private void Transfer(ProtocolElement x, ProtocolEvent e, int readId, List<ProtocolElement> output, bool reporting)
+        private void Transfer(ProtocolElement x, ProtocolEvent e, int readId, List<ProtocolElement> output, bool reporting, int block)
         {
             switch (e.Kind)
             {
@@ -349,7 +357,7 @@ internal static class ProtocolAnalysis
                     output.Add(x.HasHolder(e.Holder) && x.Phase == Phase.Read ? x.ToIdle(x.Connection) : x);
                     return;
                 case ProtocolEventKind.Distinguish:
-                    output.Add(x.Phase == Phase.Read && x.Status == StatusMask.DisconnectedAbort && x.HasHolder(e.Holder) && Separates(e.Mask) ? x.WithAbortSeparated() : x);
+                    output.Add(x.Phase == Phase.Read && x.Status == StatusMask.DisconnectedAbort && x.HasHolder(e.Holder) && Separates(e.Mask, StatusesHere(block, x)) ? x.WithAbortSeparated() : x);
                     return;
             }
 

@@ -113,6 +113,19 @@ internal sealed class ProtocolSymbols
         return _byAttribute.TryGetValue(symbol, out var cached) ? cached : _byAttribute.GetOrAdd(symbol, ClassifyByAttribute(symbol));
     }
 
+    /// <summary>
+    /// What reading (or, with <paramref name="write"/>, assigning) <paramref name="property"/> does: the property's own
+    /// classification, else the one its getter (setter) carries (<c>public ulong Tail { get; [DoorbellRing] set; }</c>).
+    /// </summary>
+    public ProtocolOperation ClassifyAccess(IPropertySymbol property, bool write, WrapperConfiguration configuration)
+    {
+        var operation = Classify(property, configuration);
+        if (operation != ProtocolOperation.None)
+            return operation;
+        var accessor = write ? property.SetMethod : property.GetMethod;
+        return accessor is null ? ProtocolOperation.None : Classify(accessor, configuration);
+    }
+
     private static ProtocolOperation RuntimeOperation(string name) => name switch
     {
         "Ring" => ProtocolOperation.Ring,

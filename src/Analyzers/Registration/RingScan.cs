@@ -27,13 +27,13 @@ internal static class RingScan
         while (pending.Count > 0)
         {
             var operation = pending.Pop();
-            ISymbol? member = operation switch
+            var rings = operation switch
             {
-                IInvocationOperation invocation => invocation.TargetMethod,
-                IPropertyReferenceOperation property => property.Property,
-                _ => null,
+                IInvocationOperation invocation => symbols.Classify(invocation.TargetMethod, configuration) == ProtocolOperation.Ring,
+                IPropertyReferenceOperation property => symbols.ClassifyAccess(property.Property, IsAssigned(property), configuration) == ProtocolOperation.Ring,
+                _ => false,
             };
-            if (member is not null && symbols.Classify(member, configuration) == ProtocolOperation.Ring)
+            if (rings)
             {
                 pending.Clear();
                 return true;
@@ -45,4 +45,6 @@ internal static class RingScan
 
         return false;
     }
+
+    private static bool IsAssigned(IOperation reference) => reference.Parent is IAssignmentOperation assignment && assignment.Target == reference;
 }

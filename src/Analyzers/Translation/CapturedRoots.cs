@@ -23,6 +23,9 @@ internal sealed class CapturedRoots
 
     public bool Contains(AccessPath key) => key.Kind == AccessRootKind.This ? _this : _symbols.Contains(key.Root!);
 
+    /// <summary>Whether a lambda or local function uses <paramref name="local"/>.</summary>
+    public bool Contains(ILocalSymbol local) => _symbols.Contains(local);
+
     /// <summary>The roots the given nested functions use, read from their operation trees (the structured path).</summary>
     public static CapturedRoots Collect(IReadOnlyList<NestedFunctionBody> nested)
     {

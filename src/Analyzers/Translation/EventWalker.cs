@@ -213,6 +213,9 @@ internal class EventWalker
                 return WalkValue.Other;
             case IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation:
                 return WalkValue.Other; // analyzed on its own
+            case IIsPatternOperation declaring when DeclaredLocal(declaring.Pattern) is { } declared && !StatusConditions.IsStatusSubject(declaring.Value, _symbols.IsStatus):
+                WalkDeclaringPattern(declaring, declared);
+                return WalkValue.Other;
             default:
                 if (TryWalkBranching(operation, out var branched))
                     return branched;
@@ -223,6 +226,27 @@ internal class EventWalker
                 return WalkValue.Other;
         }
     }
+
+    /// <summary><c>x is Doorbell d</c>: where it matches, d is another name for what x names.</summary>
+    private void WalkDeclaringPattern(IIsPatternOperation isPattern, ILocalSymbol local)
+    {
+        var subject = Walk(isPattern.Value);
+        if (subject.Kind == ValueKind.Key)
+            Emit(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, AccessPath.ForLocal(local), aliasOf: subject.Path));
+        else
+            Consume(subject);
+        foreach (var child in isPattern.Pattern.ChildOperations)
+            Consume(Walk(child));
+    }
+
+    /// <summary>The local a pattern declares for the whole subject (<c>is Doorbell d</c>, <c>is { } d</c>, <c>is not { } d</c>).</summary>
+    private static ILocalSymbol? DeclaredLocal(IPatternOperation pattern) => pattern switch
+    {
+        IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local } => local,
+        IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local } => local,
+        INegatedPatternOperation negated => DeclaredLocal(negated.Pattern),
+        _ => null,
+    };
 
     private void WalkCapture(IFlowCaptureOperation capture)
     {
@@ -249,7 +273,7 @@ internal class EventWalker
     {
         if (property is not null)
         {
-            var operation = _symbols.Classify(property, _configuration);
+            var operation = _symbols.ClassifyAccess(property, write: false, _configuration);
             if (operation != ProtocolOperation.None)
                 return ApplyProtocolOperation(reference, operation, Walk(instance), instance);
         }
@@ -278,7 +302,13 @@ internal class EventWalker
         }
 
         var value = Walk(valueOperation);
-        // Copying a doorbell makes an alias we do not follow: the source escapes.
+        if (value.Kind == ValueKind.Key)
+        {
+            // var d2 = d; two names for one doorbell from here on (LocalAliases follows them until either changes).
+            Emit(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, AccessPath.ForLocal(local), aliasOf: value.Path));
+            return WalkValue.Other;
+        }
+
         if (value.Kind != ValueKind.Created)
             Consume(value);
         Emit(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, AccessPath.ForLocal(local), created: value.Kind == ValueKind.Created));
@@ -301,7 +331,7 @@ internal class EventWalker
             return dropped.Kind == ValueKind.Read ? WalkValue.Other : dropped;
         }
 
-        if (target is IPropertyReferenceOperation property && _symbols.Classify(property.Property, _configuration) is var operation && operation != ProtocolOperation.None)
+        if (target is IPropertyReferenceOperation property && _symbols.ClassifyAccess(property.Property, write: true, _configuration) is var operation && operation != ProtocolOperation.None)
         {
             var receiver = Walk(property.Instance);
             Consume(Walk(assignedValue));

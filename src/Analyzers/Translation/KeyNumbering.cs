@@ -14,6 +14,7 @@ internal static class KeyNumbering
     /// <summary>False when the function has more keys than the model holds: then nothing is reported.</summary>
     public static bool Finish(RawModel model, CapturedRoots captured, HelperIndex helpers)
     {
+        LocalAliases.Resolve(model, captured);
         var keys = new Dictionary<AccessPath, int>();
         var keyList = new List<AccessPath>();
         foreach (var events in model.EventsOfBlocks)

@@ -31,8 +31,9 @@ internal enum RawScope
 /// <summary>A model event before keys are numbered: it names an access path.</summary>
 internal readonly struct RawEvent
 {
-    public RawEvent(ProtocolEventKind kind, RawScope scope, AccessPath? path = null, int site = -1, int holder = -1, int sourceHolder = -1, bool created = false, ITypeSymbol? type = null, byte mask = StatusMask.All, IMethodSymbol? callee = null)
+    public RawEvent(ProtocolEventKind kind, RawScope scope, AccessPath? path = null, int site = -1, int holder = -1, int sourceHolder = -1, bool created = false, ITypeSymbol? type = null, byte mask = StatusMask.All, IMethodSymbol? callee = null, AccessPath? aliasOf = null)
     {
+        AliasOf = aliasOf;
         Callee = callee;
         Mask = mask;
         Kind = kind;
@@ -64,4 +65,10 @@ internal readonly struct RawEvent
     public byte Mask { get; }
 
     public IMethodSymbol? Callee { get; }
+
+    /// <summary>On an <see cref="ProtocolEventKind.Assign"/> to a local: the key whose doorbell the local now names too (<c>var d2 = d;</c>).</summary>
+    public AccessPath? AliasOf { get; }
+
+    /// <summary>The same event on another path.</summary>
+    public RawEvent WithPath(AccessPath path) => new(Kind, Scope, path, Site, Holder, SourceHolder, Created, Type, Mask, Callee);
 }

@@ -30,6 +30,9 @@ internal sealed class RawModel
 
     public List<RawEvent> EventsOf(int block) => _events[block];
 
+    /// <summary>Gives <paramref name="block"/> a list of its own (a finally copy whose events now differ from the template's).</summary>
+    public void ReplaceEvents(int block, List<RawEvent> events) => _events[block] = events;
+
     public void AddEdge(int from, ProtocolEdge edge) => Graph.Blocks[from].Edges.Add(edge);
 }
 
