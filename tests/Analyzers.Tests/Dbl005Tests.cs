@@ -201,4 +201,35 @@ public class Dbl005Tests
             """ + Helpers,
             Expected(0, "d"));
     }
+
+    [Theory]
+    [InlineData("catch (System.Exception e) { System.Console.WriteLine(e); }", true)]
+    [InlineData("catch (System.Exception e) when (e is System.TimeoutException) { }", true)]
+    [InlineData("catch (System.Exception) { return; }", false)]
+    [InlineData("catch (System.Exception) { throw; }", false)]
+    [InlineData("catch (System.Exception) { doorbell.Connect(); }", false)]
+    public async Task A_catch_that_carries_on_after_a_failed_connect_rings_a_disconnected_doorbell(string handler, bool reported)
+    {
+        var source = """
+            using DoorbellGuard;
+            class C
+            {
+                void M(HardwareQueue queue, ulong v)
+                {
+                    var doorbell = queue.CreateDoorbell();
+                    try
+                    {
+                        doorbell.Connect();
+                    }
+                    HANDLER
+                    {|#0:doorbell.Ring(v)|};
+                    doorbell.RingAndConfirm(v);
+                }
+            }
+            """.Replace("HANDLER", handler);
+        if (reported)
+            await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic(Descriptors.RingBeforeConnect).WithLocation(0).WithArguments("doorbell"));
+        else
+            await VerifyCS.VerifyAnalyzerAsync(source.Replace("{|#0:doorbell.Ring(v)|}", "doorbell.Ring(v)"));
+    }
 }

@@ -161,6 +161,12 @@ internal static class ProtocolAnalysis
                 if (edge.Target >= graph.Blocks.Count || edge.Holder >= ProtocolElement.MaxHolders || edge.NullHolder >= ProtocolElement.MaxHolders)
                     return false;
             }
+
+            foreach (var handler in block.Handlers)
+            {
+                if (handler < 0 || handler >= graph.Blocks.Count)
+                    return false;
+            }
         }
 
         return true;
@@ -240,6 +246,8 @@ internal static class ProtocolAnalysis
                 foreach (var element in delta)
                     current.Add(MarkSeparated(b, element));
 
+                // Something in this block may throw to a handler: before its events, or after them.
+                Throw(block, current, worklist, queued);
                 for (var i = 0; i < block.Events.Count && current.Count > 0; i++)
                 {
                     next.Clear();
@@ -252,6 +260,7 @@ internal static class ProtocolAnalysis
                     (current, next) = (next, current);
                 }
 
+                Throw(block, current, worklist, queued);
                 if (block.IsNormalExit && reporting)
                 {
                     foreach (var element in current)
@@ -282,6 +291,27 @@ internal static class ProtocolAnalysis
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// The handlers of a block's try get what reaches it, owing nothing (exceptional paths create no obligations)
+        /// but knowing whether each doorbell was connected: a catch that carries on may ring one that never was.
+        /// </summary>
+        private void Throw(ProtocolBlock block, List<ProtocolElement> elements, Stack<int> worklist, bool[] queued)
+        {
+            if (block.Handlers.Count == 0)
+                return;
+            foreach (var handler in block.Handlers)
+            {
+                var added = false;
+                foreach (var element in elements)
+                    added |= Add(handler, element.ToIdle(element.Connection));
+                if (added && !queued[handler])
+                {
+                    worklist.Push(handler);
+                    queued[handler] = true;
+                }
+            }
         }
 
         /// <summary>For each block, which statuses of each read (key, read id) arrive there.</summary>

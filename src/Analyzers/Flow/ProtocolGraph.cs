@@ -160,6 +160,19 @@ internal sealed class ProtocolBlock
     /// <summary>A catch or filter entry: reached only because something threw, so it starts knowing nothing and owing nothing.</summary>
     public bool IsHandlerEntry { get; set; }
 
+    private static readonly List<int> s_noHandlers = new();
+    private List<int>? _handlers;
+
+    /// <summary>The handler entries an exception thrown in this block goes to (the catches of the try it is in).</summary>
+    public IReadOnlyList<int> Handlers => _handlers ?? s_noHandlers;
+
+    public void AddHandler(int handlerEntry)
+    {
+        _handlers ??= new List<int>();
+        if (!_handlers.Contains(handlerEntry))
+            _handlers.Add(handlerEntry);
+    }
+
     /// <summary>
     /// The block holds code of the user's own (a statement, a value, a condition), so reaching it with the disconnected
     /// statuses alone separates the abort case. Jump-only blocks and the copies of a finally region (which run on every

@@ -209,6 +209,17 @@ internal sealed class CfgModelBuilder
     {
         if (region.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter)
             _model.Graph.Blocks[region.FirstBlockOrdinal].IsHandlerEntry = true;
+        if (region.Kind == ControlFlowRegionKind.TryAndCatch && region.NestedRegions.Length > 1)
+        {
+            // Whatever throws in the try goes to each handler's entry (the filter's, when there is one).
+            var @try = region.NestedRegions[0];
+            for (var h = 1; h < region.NestedRegions.Length; h++)
+            {
+                for (var ordinal = @try.FirstBlockOrdinal; ordinal <= @try.LastBlockOrdinal; ordinal++)
+                    _model.Graph.Blocks[ordinal].AddHandler(region.NestedRegions[h].FirstBlockOrdinal);
+            }
+        }
+
         foreach (var nested in region.NestedRegions)
             MarkHandlerEntries(nested);
     }

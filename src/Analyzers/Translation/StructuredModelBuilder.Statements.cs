@@ -323,13 +323,20 @@ internal sealed partial class StructuredModelBuilder
         Goto(body);
         StartAt(body);
         WalkStatement(@try.Body);
+        var bodyEnd = _model.BlockCount;
         JumpOut(after, scopeCount);
 
         foreach (var @catch in @try.Catches)
         {
-            // A handler is entered because something threw: it starts knowing nothing and owing nothing.
+            // A handler is entered because something threw: it owes nothing, and knows what reached the throw.
             var entry = NewBlock();
             _model.Graph.Blocks[entry].IsHandlerEntry = true;
+            for (var b = body; b < bodyEnd; b++)
+            {
+                if (!_finallyCopies.Contains(b))
+                    _model.Graph.Blocks[b].AddHandler(entry);
+            }
+
             StartAt(entry);
             switch (@catch.ExceptionDeclarationOrExpression)
             {

@@ -24,6 +24,7 @@ internal sealed partial class StructuredModelBuilder
     private readonly int _maxBlocks;
     private readonly RawModel _model = new();
     private readonly List<Scope> _scopes = new();
+    private readonly HashSet<int> _finallyCopies = new();
     private int _current = -1;
     private int _exit;
 
@@ -246,7 +247,7 @@ internal sealed partial class StructuredModelBuilder
             throw new NotCoveredException("block budget");
         var offset = _model.BlockCount - region.Start;
         for (var b = region.Start; b < region.End; b++)
-            _model.AddBlock(_model.EventsOf(b));
+            _finallyCopies.Add(_model.AddBlock(_model.EventsOf(b)));
         for (var b = region.Start; b < region.End; b++)
         {
             foreach (var edge in _model.Graph.Blocks[b].Edges)
