@@ -70,6 +70,14 @@ public static class Descriptors
     public static ImmutableArray<DiagnosticDescriptor> Protocol { get; } = ImmutableArray.Create(
         RingWithoutStatusRead, DisconnectNotRetried, NotifyNotCalled, AbortTreatedAsSuccess, RingBeforeConnect);
 
+    /// <summary>
+    /// The rule's descriptor with <paramref name="clause"/> (the lines of the offending path) appended to its message.
+    /// Same ID, severity and help link: the driver, .editorconfig and the code fixes see the same rule; only the text says more.
+    /// </summary>
+    public static DiagnosticDescriptor Explained(DiagnosticDescriptor rule, string clause) =>
+        new(rule.Id, rule.Title, rule.MessageFormat.ToString() + clause.Replace("{", "{{").Replace("}", "}}"), rule.Category, rule.DefaultSeverity,
+            rule.IsEnabledByDefault, rule.Description, rule.HelpLinkUri, System.Linq.Enumerable.ToArray(rule.CustomTags));
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string description) =>
         new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id));
 }

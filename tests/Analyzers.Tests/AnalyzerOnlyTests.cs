@@ -81,8 +81,8 @@ public class AnalyzerOnlyTests
             }
             """ + NativeDoorbell,
             null,
-            new DiagnosticResult(Descriptors.RingWithoutStatusRead).WithLocation(0).WithArguments("d"),
-            new DiagnosticResult(Descriptors.NotifyNotCalled).WithLocation(1).WithArguments("d"));
+            DoorbellGuard.Analyzers.Tests.Verifiers.DoorbellVerifier.Diagnostic(Descriptors.RingWithoutStatusRead).WithLocation(0).WithArguments("d"),
+            DoorbellGuard.Analyzers.Tests.Verifiers.DoorbellVerifier.Diagnostic(Descriptors.NotifyNotCalled).WithLocation(1).WithArguments("d"));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class AnalyzerOnlyTests
             }
             """ + NativeDoorbell,
             null,
-            new DiagnosticResult(Descriptors.RingWithoutStatusRead).WithLocation(0).WithArguments("d"));
+            DoorbellGuard.Analyzers.Tests.Verifiers.DoorbellVerifier.Diagnostic(Descriptors.RingWithoutStatusRead).WithLocation(0).WithArguments("d"));
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public class AnalyzerOnlyTests
             doorbellguard.ring_methods = M:Vendor.Queue.Kick(System.UInt64)
             doorbellguard.status_read_methods = M:Vendor.Queue.Status
             """,
-            new DiagnosticResult(Descriptors.RingWithoutStatusRead).WithLocation(0).WithArguments("q"));
+            DoorbellGuard.Analyzers.Tests.Verifiers.DoorbellVerifier.Diagnostic(Descriptors.RingWithoutStatusRead).WithLocation(0).WithArguments("q"));
     }
 
     [Fact]

@@ -18,7 +18,9 @@ namespace DoorbellGuard.CodeFixes.Tests;
 public static class CodeFixVerifier<TCodeFix>
     where TCodeFix : CodeFixProvider, new()
 {
-    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
+    /// <summary>An expected diagnostic, compared by ID, place and message arguments (the doorbell): the path explanation appended to the message, and its additional locations, are checked by the tests about them.</summary>
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) =>
+        new DiagnosticResult(descriptor.Id, descriptor.DefaultSeverity).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     /// <summary>The diagnostics of several rules at one markup location (<c>{|#n:...|}</c>), all naming <paramref name="doorbell"/>.</summary>
     public static DiagnosticResult[] At(int location, string doorbell, params DiagnosticDescriptor[] descriptors)

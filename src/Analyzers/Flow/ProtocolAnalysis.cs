@@ -14,18 +14,56 @@ internal enum ProtocolRule
     RingBeforeConnect = 5,
 }
 
-/// <summary>One violation: a rule broken by the ring at <see cref="Site"/>.</summary>
+/// <summary>Where a violation shows: at the normal end of the method, at the next ring, or where the doorbell is replaced.</summary>
+internal enum Detection
+{
+    Exit,
+    Ring,
+    Replaced,
+}
+
+/// <summary>
+/// One violation: a rule broken by the ring at <see cref="Site"/>, with what explains it: where it shows
+/// (<see cref="Detection"/>, the ring it shows at), where the offending path leaves the method and which branch let the
+/// status through (anchors the translator gave the blocks, -1 when none), and the inlined call it was detected in.
+/// Two violations of one rule at one site are the same violation.
+/// </summary>
 internal readonly struct ProtocolViolation : IEquatable<ProtocolViolation>, IComparable<ProtocolViolation>
 {
-    public ProtocolViolation(ProtocolRule rule, int site)
+    public ProtocolViolation(ProtocolRule rule, int site, int key = -1, Detection detection = Detection.Exit, int detectedAtSite = -1, int detectedIn = 0, int leaveAnchor = -1, int branchAnchor = -1)
     {
         Rule = rule;
         Site = site;
+        Key = key;
+        Detection = detection;
+        DetectedAtSite = detectedAtSite;
+        DetectedIn = detectedIn;
+        LeaveAnchor = leaveAnchor;
+        BranchAnchor = branchAnchor;
     }
 
     public ProtocolRule Rule { get; }
 
     public int Site { get; }
+
+    public int Key { get; }
+
+    public Detection Detection { get; }
+
+    /// <summary>For <see cref="Detection.Ring"/>: the ring it shows at.</summary>
+    public int DetectedAtSite { get; }
+
+    /// <summary>The origin of the event it was detected at (an inlined call), 0 for the function's own code and its end.</summary>
+    public int DetectedIn { get; }
+
+    /// <summary>The anchor of the statement through which the offending path leaves the method.</summary>
+    public int LeaveAnchor { get; }
+
+    /// <summary>For DBL002-DBL004: the anchor of the last condition that let the status through.</summary>
+    public int BranchAnchor { get; }
+
+    public ProtocolViolation WithAnchors(int leaveAnchor, int branchAnchor) =>
+        new(Rule, Site, Key, Detection, DetectedAtSite, DetectedIn, leaveAnchor, branchAnchor);
 
     public bool Equals(ProtocolViolation other) => Rule == other.Rule && Site == other.Site;
 
@@ -109,7 +147,7 @@ internal static class ProtocolAnalysis
         var second = new Simulation(graph, readIds, statusesAtBlock, reporting: true, budget, cancellationToken);
         if (!second.Run(ref steps))
             return ProtocolResult.GaveUp;
-        var violations = new List<ProtocolViolation>(second.Violations);
+        var violations = second.ExplainedViolations();
         violations.Sort();
         return new ProtocolResult(true, violations);
     }
@@ -197,6 +235,11 @@ internal static class ProtocolAnalysis
         private readonly List<ProtocolElement>[] _delta;
         private readonly bool _reporting;
 
+        // The reporting run only: for each element at a block's entry, the block and entry element it came from, so that
+        // a violation can be explained by one path that commits it; and the first witness of each violation.
+        private readonly Dictionary<ProtocolElement, Parent>[]? _parents;
+        private readonly Dictionary<ProtocolViolation, Witness> _witnesses = new();
+
         public Simulation(ProtocolGraph graph, int[][] readIds, Dictionary<long, byte>[]? statusesAtBlock, bool reporting, ProtocolBudget budget, CancellationToken cancellationToken)
         {
             _reporting = reporting;
@@ -207,9 +250,44 @@ internal static class ProtocolAnalysis
             _cancellationToken = cancellationToken;
             _seen = new HashSet<ProtocolElement>[graph.Blocks.Count];
             _delta = new List<ProtocolElement>[graph.Blocks.Count];
+            if (reporting)
+                _parents = new Dictionary<ProtocolElement, Parent>[graph.Blocks.Count];
         }
 
-        public HashSet<ProtocolViolation> Violations { get; } = new();
+        private readonly struct Parent
+        {
+            public Parent(int block, ProtocolElement entry)
+            {
+                Block = block;
+                Entry = entry;
+            }
+
+            /// <summary>-1 for an element the block starts with.</summary>
+            public int Block { get; }
+
+            public ProtocolElement Entry { get; }
+        }
+
+        /// <summary>A violation, the block it was detected in and the element that entered that block on the way to it.</summary>
+        private readonly struct Witness
+        {
+            public Witness(ProtocolViolation violation, int block, ProtocolElement entry, ProtocolElement element)
+            {
+                Violation = violation;
+                Block = block;
+                Entry = entry;
+                Element = element;
+            }
+
+            public ProtocolViolation Violation { get; }
+
+            public int Block { get; }
+
+            public ProtocolElement Entry { get; }
+
+            /// <summary>The element as it was when the violation showed.</summary>
+            public ProtocolElement Element { get; }
+        }
 
         public bool Run(ref int steps)
         {
@@ -221,7 +299,7 @@ internal static class ProtocolAnalysis
                 if (b != 0 && !_graph.Blocks[b].IsHandlerEntry)
                     continue;
                 for (var k = 0; k < _graph.KeyCount; k++)
-                    Add(b, ProtocolElement.Start(k));
+                    Add(b, ProtocolElement.Start(k), -1, default);
                 if (_delta[b] is not null)
                 {
                     worklist.Push(b);
@@ -229,8 +307,11 @@ internal static class ProtocolAnalysis
                 }
             }
 
+            // current[i] went into this block as entries[i] (what the parent map knows it by).
             var current = new List<ProtocolElement>();
             var next = new List<ProtocolElement>();
+            var entries = new List<ProtocolElement>();
+            var nextEntries = new List<ProtocolElement>();
             while (worklist.Count > 0)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
@@ -243,28 +324,40 @@ internal static class ProtocolAnalysis
                     continue;
 
                 current.Clear();
+                entries.Clear();
                 foreach (var element in delta)
+                {
                     current.Add(MarkSeparated(b, element));
+                    entries.Add(element);
+                }
 
                 // Something in this block may throw to a handler: before its events, or after them.
-                Throw(block, current, worklist, queued);
+                Throw(b, block, current, entries, worklist, queued);
                 for (var i = 0; i < block.Events.Count && current.Count > 0; i++)
                 {
                     next.Clear();
+                    nextEntries.Clear();
                     var e = block.Events[i];
-                    foreach (var element in current)
-                        Transfer(element, e, _readIds[b][i], next, reporting, b);
+                    for (var j = 0; j < current.Count; j++)
+                    {
+                        var before = next.Count;
+                        Transfer(current[j], e, _readIds[b][i], next, reporting, b, entries[j]);
+                        for (var added = before; added < next.Count; added++)
+                            nextEntries.Add(entries[j]);
+                    }
+
                     steps += current.Count;
                     if (steps > _budget.MaxSteps)
                         return false;
                     (current, next) = (next, current);
+                    (entries, nextEntries) = (nextEntries, entries);
                 }
 
-                Throw(block, current, worklist, queued);
+                Throw(b, block, current, entries, worklist, queued);
                 if (block.IsNormalExit && reporting)
                 {
-                    foreach (var element in current)
-                        CheckEnd(element);
+                    for (var j = 0; j < current.Count; j++)
+                        CheckEnd(current[j], b, entries[j], Detection.Exit, 0);
                 }
 
                 foreach (var edge in block.Edges)
@@ -272,10 +365,10 @@ internal static class ProtocolAnalysis
                     if (edge.Target < 0)
                         continue;
                     var added = false;
-                    foreach (var element in current)
+                    for (var j = 0; j < current.Count; j++)
                     {
-                        if (Passes(element, edge))
-                            added |= Add(edge.Target, element);
+                        if (Passes(current[j], edge))
+                            added |= Add(edge.Target, current[j], b, entries[j]);
                     }
 
                     steps += current.Count;
@@ -297,15 +390,15 @@ internal static class ProtocolAnalysis
         /// The handlers of a block's try get what reaches it, owing nothing (exceptional paths create no obligations)
         /// but knowing whether each doorbell was connected: a catch that carries on may ring one that never was.
         /// </summary>
-        private void Throw(ProtocolBlock block, List<ProtocolElement> elements, Stack<int> worklist, bool[] queued)
+        private void Throw(int b, ProtocolBlock block, List<ProtocolElement> elements, List<ProtocolElement> entries, Stack<int> worklist, bool[] queued)
         {
             if (block.Handlers.Count == 0)
                 return;
             foreach (var handler in block.Handlers)
             {
                 var added = false;
-                foreach (var element in elements)
-                    added |= Add(handler, element.ToIdle(element.Connection));
+                for (var j = 0; j < elements.Count; j++)
+                    added |= Add(handler, elements[j].ToIdle(elements[j].Connection), b, entries[j]);
                 if (added && !queued[handler])
                 {
                     worklist.Push(handler);
@@ -352,12 +445,14 @@ internal static class ProtocolAnalysis
                 : element;
         }
 
-        private bool Add(int block, ProtocolElement element)
+        private bool Add(int block, ProtocolElement element, int fromBlock, ProtocolElement fromEntry)
         {
             var seen = _seen[block] ??= new HashSet<ProtocolElement>();
             if (!seen.Add(element))
                 return false;
             (_delta[block] ??= new List<ProtocolElement>()).Add(element);
+            if (_parents is not null)
+                (_parents[block] ??= new Dictionary<ProtocolElement, Parent>())[element] = new Parent(fromBlock, fromEntry);
             return true;
         }
 
@@ -370,7 +465,7 @@ internal static class ProtocolAnalysis
             return edge.Holder < 0 || element.Phase != Phase.Read || !element.HasHolder(edge.Holder) || StatusMask.Contains(edge.TakenWhen, element.Status);
         }
 
-        private void Transfer(ProtocolElement x, ProtocolEvent e, int readId, List<ProtocolElement> output, bool reporting, int block)
+        private void Transfer(ProtocolElement x, ProtocolEvent e, int readId, List<ProtocolElement> output, bool reporting, int block, ProtocolElement entry)
         {
             switch (e.Kind)
             {
@@ -402,12 +497,12 @@ internal static class ProtocolAnalysis
             {
                 case ProtocolEventKind.Ring:
                     if (reporting)
-                        CheckRing(x, e.Site);
+                        CheckRing(x, e, block, entry);
                     output.Add(x.Rung(e.Site));
                     return;
                 case ProtocolEventKind.RecursiveRing:
                     if (reporting)
-                        CheckRing(x, e.Site);
+                        CheckRing(x, e, block, entry);
                     output.Add(x.ToIdle(x.Connection));
                     return;
                 case ProtocolEventKind.ReadStatus:
@@ -444,7 +539,7 @@ internal static class ProtocolAnalysis
                     return;
                 case ProtocolEventKind.Assign:
                     if (reporting)
-                        CheckEnd(x);
+                        CheckEnd(x, block, entry, Detection.Replaced, e.Origin);
                     output.Add(x.ToIdle(e.Created ? Connection.Disconnected : Connection.Unknown));
                     return;
                 default:
@@ -454,34 +549,35 @@ internal static class ProtocolAnalysis
         }
 
         /// <summary>A ring arrives: what the previous read left unhandled, and whether the doorbell was ever connected.</summary>
-        private void CheckRing(ProtocolElement x, int site)
+        private void CheckRing(ProtocolElement x, ProtocolEvent ring, int block, ProtocolElement entry)
         {
             if (x.Phase == Phase.Read)
             {
                 switch (x.Status)
                 {
                     case StatusMask.ConnectedNotify when !x.Notified:
-                        Violations.Add(new ProtocolViolation(ProtocolRule.NotifyNotCalled, x.Site));
+                        Record(ProtocolRule.NotifyNotCalled, x.Site, x, Detection.Ring, ring, block, entry);
                         break;
                     case StatusMask.DisconnectedRetry when !x.RetryConnected:
-                        Violations.Add(new ProtocolViolation(ProtocolRule.DisconnectNotRetried, x.Site));
+                        Record(ProtocolRule.DisconnectNotRetried, x.Site, x, Detection.Ring, ring, block, entry);
                         break;
                     case StatusMask.DisconnectedAbort when !x.AbortSeparated:
-                        Violations.Add(new ProtocolViolation(ProtocolRule.AbortTreatedAsSuccess, x.Site));
+                        Record(ProtocolRule.AbortTreatedAsSuccess, x.Site, x, Detection.Ring, ring, block, entry);
                         break;
                 }
             }
 
             if (x.Connection == Connection.Disconnected)
-                Violations.Add(new ProtocolViolation(ProtocolRule.RingBeforeConnect, site));
+                Record(ProtocolRule.RingBeforeConnect, ring.Site, x, Detection.Ring, ring, block, entry);
         }
 
         /// <summary>The method completes normally (or the doorbell is replaced): whatever is still owed is a violation.</summary>
-        private void CheckEnd(ProtocolElement x)
+        private void CheckEnd(ProtocolElement x, int block, ProtocolElement entry, Detection detection, int origin)
         {
+            var at = new ProtocolEvent(ProtocolEventKind.Assign, x.Key, -1, -1, -1, false, StatusMask.All, origin);
             if (x.Phase == Phase.Pending)
             {
-                Violations.Add(new ProtocolViolation(ProtocolRule.RingWithoutStatusRead, x.Site));
+                Record(ProtocolRule.RingWithoutStatusRead, x.Site, x, detection, at, block, entry);
                 return;
             }
 
@@ -490,15 +586,83 @@ internal static class ProtocolAnalysis
             switch (x.Status)
             {
                 case StatusMask.ConnectedNotify when !x.Notified:
-                    Violations.Add(new ProtocolViolation(ProtocolRule.NotifyNotCalled, x.Site));
+                    Record(ProtocolRule.NotifyNotCalled, x.Site, x, detection, at, block, entry);
                     break;
                 case StatusMask.DisconnectedRetry:
-                    Violations.Add(new ProtocolViolation(ProtocolRule.DisconnectNotRetried, x.Site));
+                    Record(ProtocolRule.DisconnectNotRetried, x.Site, x, detection, at, block, entry);
                     break;
                 case StatusMask.DisconnectedAbort when !x.AbortSeparated:
-                    Violations.Add(new ProtocolViolation(ProtocolRule.AbortTreatedAsSuccess, x.Site));
+                    Record(ProtocolRule.AbortTreatedAsSuccess, x.Site, x, detection, at, block, entry);
                     break;
             }
+        }
+
+        private void Record(ProtocolRule rule, int site, ProtocolElement x, Detection detection, ProtocolEvent at, int block, ProtocolElement entry)
+        {
+            // The first witness of each kind wins, and a path that leaves the method explains best (then one that
+            // reaches another ring, then one that replaces the doorbell): reports do not depend on which came first.
+            var violation = new ProtocolViolation(rule, site, x.Key, detection, detection == Detection.Ring ? at.Site : -1, at.Origin);
+            if (!_witnesses.TryGetValue(violation, out var known) || Rank(detection, violation) < Rank(known.Violation.Detection, known.Violation))
+                _witnesses[violation] = new Witness(violation, block, entry, x);
+        }
+
+        private static int Rank(Detection detection, ProtocolViolation violation) => detection switch
+        {
+            Detection.Exit => 0,
+            Detection.Ring when violation.DetectedAtSite != violation.Site => 1,
+            Detection.Ring => 2,
+            _ => 3,
+        };
+
+        /// <summary>Each violation with the path that explains it: where it leaves the method, and the branch that let the status through.</summary>
+        public List<ProtocolViolation> ExplainedViolations()
+        {
+            var result = new List<ProtocolViolation>(_witnesses.Count);
+            foreach (var witness in _witnesses.Values)
+                result.Add(Explain(witness));
+            return result;
+        }
+
+        private ProtocolViolation Explain(Witness witness)
+        {
+            var violation = witness.Violation;
+            var leave = -1;
+            var branch = -1;
+            var lookForBranch = violation.Rule is ProtocolRule.DisconnectNotRetried or ProtocolRule.NotifyNotCalled or ProtocolRule.AbortTreatedAsSuccess;
+            var block = witness.Block;
+            var entry = witness.Entry;
+            for (var guard = 0; guard < _graph.Blocks.Count * 4 && block >= 0; guard++)
+            {
+                if (!_parents![block].TryGetValue(entry, out var parent) || parent.Block < 0)
+                    break;
+                var from = _graph.Blocks[parent.Block];
+                if (violation.Detection == Detection.Exit && leave < 0 && from.LeaveAnchor >= 0)
+                    leave = from.LeaveAnchor;
+                if (lookForBranch && branch < 0 && from.ConditionAnchor >= 0 && TestedOnTheWay(from, block, entry, witness.Element))
+                    branch = from.ConditionAnchor;
+                if ((leave >= 0 || violation.Detection != Detection.Exit) && (branch >= 0 || !lookForBranch))
+                    break;
+                if (entry.Phase != Phase.Read && lookForBranch)
+                    lookForBranch = branch >= 0 ? lookForBranch : false; // back past the read: no branch tested this status
+                block = parent.Block;
+                entry = parent.Entry;
+            }
+
+            return violation.WithAnchors(leave, branch);
+        }
+
+        /// <summary>Whether the edge from <paramref name="from"/> to <paramref name="to"/> tested the status the violation is about.</summary>
+        private static bool TestedOnTheWay(ProtocolBlock from, int to, ProtocolElement entry, ProtocolElement element)
+        {
+            if (entry.Phase != Phase.Read || entry.ReadId != element.ReadId || entry.Key != element.Key)
+                return false;
+            foreach (var edge in from.Edges)
+            {
+                if (edge.Target == to && edge.Holder >= 0 && edge.TakenWhen != StatusMask.All && entry.HasHolder(edge.Holder))
+                    return true;
+            }
+
+            return false;
         }
     }
 }

@@ -65,8 +65,9 @@ internal enum ProtocolEventKind : byte
 /// <summary>One step of the protocol model. Keys, sites and holders are small integers handed out by the translator.</summary>
 internal readonly struct ProtocolEvent
 {
-    private ProtocolEvent(ProtocolEventKind kind, int key, int site, int holder, int sourceHolder, bool created, byte mask = StatusMask.All)
+    internal ProtocolEvent(ProtocolEventKind kind, int key, int site, int holder, int sourceHolder, bool created, byte mask = StatusMask.All, int origin = 0)
     {
+        Origin = origin;
         Mask = mask;
         Kind = kind;
         Key = key;
@@ -89,6 +90,11 @@ internal readonly struct ProtocolEvent
     public bool Created { get; }
 
     public byte Mask { get; }
+
+    /// <summary>Which inlined call this event comes from (the translator's numbering; 0 for the function's own code).</summary>
+    public int Origin { get; }
+
+    public ProtocolEvent WithOrigin(int origin) => new(Kind, Key, Site, Holder, SourceHolder, Created, Mask, origin);
 
     public static ProtocolEvent Ring(int key, int site) => new(ProtocolEventKind.Ring, key, site, -1, -1, false);
 
@@ -165,6 +171,12 @@ internal sealed class ProtocolBlock
 
     /// <summary>The handler entries an exception thrown in this block goes to (the catches of the try it is in).</summary>
     public IReadOnlyList<int> Handlers => _handlers ?? s_noHandlers;
+
+    /// <summary>Where the path leaves the method when it goes on from this block (a return, the closing brace): a translator's anchor, or -1.</summary>
+    public int LeaveAnchor { get; set; } = -1;
+
+    /// <summary>The condition this block ends with when it tests a status: a translator's anchor, or -1.</summary>
+    public int ConditionAnchor { get; set; } = -1;
 
     public void AddHandler(int handlerEntry)
     {

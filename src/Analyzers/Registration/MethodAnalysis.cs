@@ -25,7 +25,11 @@ internal static class MethodAnalysis
         }
 
         foreach (var report in reports)
-            context.ReportDiagnostic(Diagnostic.Create(DescriptorFor(report.Rule), report.Location, report.DoorbellText));
+        {
+            var clause = PathExplanation.Clause(report);
+            var descriptor = clause.Length == 0 ? DescriptorFor(report.Rule) : Descriptors.Explained(DescriptorFor(report.Rule), clause);
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, report.Location, PathExplanation.Locations(report), report.DoorbellText));
+        }
     }
 
     internal static DiagnosticDescriptor DescriptorFor(ProtocolRule rule) => rule switch

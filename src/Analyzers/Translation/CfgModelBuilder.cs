@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using DoorbellGuard.Analyzers.Flow;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 
 namespace DoorbellGuard.Analyzers.Translation;
@@ -19,6 +21,7 @@ internal sealed class CfgModelBuilder
     private readonly (int Holder, byte WhenTrue)[] _tests;
     private readonly (AccessPath? Path, int Holder, bool NullWhenTrue)[] _nullTests;
     private readonly List<RawEvent>[] _events;
+    private readonly Location?[] _conditionAnchors;
     private bool _gaveUp;
 
     public CfgModelBuilder(ControlFlowGraph cfg, EventWalker walker, int maxBlocks)
@@ -29,6 +32,7 @@ internal sealed class CfgModelBuilder
         _tests = new (int, byte)[cfg.Blocks.Length];
         _nullTests = new (AccessPath?, int, bool)[cfg.Blocks.Length];
         _events = new List<RawEvent>[cfg.Blocks.Length];
+        _conditionAnchors = new Location?[cfg.Blocks.Length];
         for (var i = 0; i < _nullTests.Length; i++)
             _nullTests[i].Holder = -1;
     }
@@ -71,7 +75,7 @@ internal sealed class CfgModelBuilder
         _model.Graph.Blocks[blocks.Length - 1].IsNormalExit = true;
         MarkHandlerEntries(_cfg.Root);
         return KeyNumbering.Finish(_model, _walker.Captured, _walker.Helpers)
-            ? new FunctionModel(_model.Graph, _walker.Sites.All, hasRing: true)
+            ? new FunctionModel(_model.Graph, _walker.Sites.All, hasRing: true, _model.Anchors)
             : FunctionModel.GaveUp(_walker.Sites.All);
     }
 
@@ -91,7 +95,10 @@ internal sealed class CfgModelBuilder
             else if (block.ConditionalSuccessor is not null && _walker.TryTest(branchValue, out var holder, out var whenTrue))
             {
                 if (holder >= 0)
+                {
                     _tests[block.Ordinal] = (holder, whenTrue);
+                    _conditionAnchors[block.Ordinal] = branchValue.Syntax is { } test ? SyntaxAnchors.CaseLabel(test) : null;
+                }
             }
             else
             {
@@ -133,6 +140,11 @@ internal sealed class CfgModelBuilder
 
     private void BuildEdges(BasicBlock block, int modelIndex, FinallyContext context)
     {
+        if (_conditionAnchors[block.Ordinal] is { } condition)
+            _model.SetConditionAnchor(modelIndex, condition);
+        if (LeavesTheMethod(block.FallThroughSuccessor) || LeavesTheMethod(block.ConditionalSuccessor))
+            _model.SetLeaveAnchor(modelIndex, LeaveSyntax(block));
+
         var (holder, whenTrue) = _tests[block.Ordinal];
         if (block.ConditionalSuccessor is { } constantBranch && block.BranchValue?.ConstantValue is { HasValue: true, Value: bool constant })
         {
@@ -168,6 +180,23 @@ internal sealed class CfgModelBuilder
         {
             _model.AddEdge(modelIndex, new ProtocolEdge(Resolve(fallThrough, context)));
         }
+    }
+
+    private bool LeavesTheMethod(ControlFlowBranch? branch) =>
+        branch is not null && (branch.Semantics == ControlFlowBranchSemantics.Return || branch.Destination?.Kind == BasicBlockKind.Exit);
+
+    /// <summary>The statement through which a block leaves: a return around its value, the return an if guards, else the end of the body.</summary>
+    private Location LeaveSyntax(BasicBlock block)
+    {
+        if (block.BranchValue is { } value)
+        {
+            if (SyntaxAnchors.ReturnAround(value.Syntax) is { } returned)
+                return returned;
+            if (value.Syntax.Parent is IfStatementSyntax { Statement: var guarded } && (guarded as ReturnStatementSyntax ?? (guarded as BlockSyntax)?.Statements.LastOrDefault() as ReturnStatementSyntax) is { } bare)
+                return bare.GetLocation();
+        }
+
+        return SyntaxAnchors.EndOf(_cfg.OriginalOperation.Syntax);
     }
 
     private int Resolve(ControlFlowBranch branch, FinallyContext context)

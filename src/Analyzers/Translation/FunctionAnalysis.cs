@@ -9,14 +9,21 @@ using Microsoft.CodeAnalysis.FlowAnalysis;
 
 namespace DoorbellGuard.Analyzers.Translation;
 
-/// <summary>A violation ready to report: the rule, the ring it concerns, and how the user wrote the doorbell.</summary>
+/// <summary>
+/// A violation ready to report: the rule, the ring it concerns, how the user wrote the doorbell, and what explains it
+/// (where it shows, where the offending path leaves the method, the branch that let the status through; null when unknown).
+/// </summary>
 internal readonly struct ProtocolReport
 {
-    public ProtocolReport(ProtocolRule rule, Location location, string doorbellText)
+    public ProtocolReport(ProtocolRule rule, Location location, string doorbellText, Detection detection = Detection.Exit, Location? leave = null, Location? branch = null, Location? nextRing = null)
     {
         Rule = rule;
         Location = location;
         DoorbellText = doorbellText;
+        Detection = detection;
+        Leave = leave;
+        Branch = branch;
+        NextRing = nextRing;
     }
 
     public ProtocolRule Rule { get; }
@@ -24,6 +31,17 @@ internal readonly struct ProtocolReport
     public Location Location { get; }
 
     public string DoorbellText { get; }
+
+    public Detection Detection { get; }
+
+    /// <summary>Where the offending path leaves the method (the return, the closing brace, the yield break).</summary>
+    public Location? Leave { get; }
+
+    /// <summary>For DBL002-DBL004: the condition (or loop exit) that let the status through.</summary>
+    public Location? Branch { get; }
+
+    /// <summary>When the violation shows at a later ring: that ring.</summary>
+    public Location? NextRing { get; }
 }
 
 /// <summary>What every function's translation of one method shares.</summary>
@@ -125,7 +143,14 @@ internal static class FunctionAnalysis
         foreach (var violation in result.Violations)
         {
             var site = model.Sites[violation.Site];
-            reports.Add(new ProtocolReport(violation.Rule, site.Location, site.DoorbellText));
+            reports.Add(new ProtocolReport(
+                violation.Rule,
+                site.Location,
+                site.DoorbellText,
+                violation.Detection,
+                violation.LeaveAnchor >= 0 ? model.Anchors[violation.LeaveAnchor] : null,
+                violation.BranchAnchor >= 0 ? model.Anchors[violation.BranchAnchor] : null,
+                violation.Detection == Detection.Ring && violation.DetectedAtSite >= 0 && violation.DetectedAtSite != violation.Site ? model.Sites[violation.DetectedAtSite].Location : null));
         }
     }
 }

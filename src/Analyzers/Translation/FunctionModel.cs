@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using DoorbellGuard.Analyzers.Flow;
+using Microsoft.CodeAnalysis;
 
 namespace DoorbellGuard.Analyzers.Translation;
 
@@ -9,12 +10,16 @@ internal sealed class FunctionModel
 {
     public static readonly FunctionModel NoRing = new(null, Array.Empty<RingSite>(), hasRing: false);
 
-    public FunctionModel(ProtocolGraph? graph, IReadOnlyList<RingSite> sites, bool hasRing)
+    public FunctionModel(ProtocolGraph? graph, IReadOnlyList<RingSite> sites, bool hasRing, IReadOnlyList<Location>? anchors = null)
     {
         Graph = graph;
         Sites = sites;
         HasRing = hasRing;
+        Anchors = anchors ?? Array.Empty<Location>();
     }
+
+    /// <summary>The locations the graph's blocks point at (<see cref="ProtocolBlock.LeaveAnchor"/>, <see cref="ProtocolBlock.ConditionAnchor"/>).</summary>
+    public IReadOnlyList<Location> Anchors { get; }
 
     /// <summary>Null when the translation gave up (invalid code, a budget): then nothing is reported.</summary>
     public ProtocolGraph? Graph { get; }

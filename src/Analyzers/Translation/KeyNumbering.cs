@@ -103,15 +103,19 @@ internal static class KeyNumbering
         _ => false,
     };
 
-    private static ProtocolEvent Make(RawEvent e, int key) => e.Kind switch
+    private static ProtocolEvent Make(RawEvent e, int key)
     {
-        ProtocolEventKind.Ring => ProtocolEvent.Ring(key, e.Site),
-        ProtocolEventKind.RecursiveRing => ProtocolEvent.RecursiveRing(key, e.Site),
-        ProtocolEventKind.ReadStatus => ProtocolEvent.ReadStatus(key, e.Holder),
-        ProtocolEventKind.Connect => ProtocolEvent.Connect(key),
-        ProtocolEventKind.Notify => ProtocolEvent.Notify(key),
-        ProtocolEventKind.Complete => ProtocolEvent.Complete(key),
-        ProtocolEventKind.Assign => ProtocolEvent.Assign(key, e.Created),
-        _ => ProtocolEvent.Havoc(key),
-    };
+        var made = e.Kind switch
+        {
+            ProtocolEventKind.Ring => ProtocolEvent.Ring(key, e.Site),
+            ProtocolEventKind.RecursiveRing => ProtocolEvent.RecursiveRing(key, e.Site),
+            ProtocolEventKind.ReadStatus => ProtocolEvent.ReadStatus(key, e.Holder),
+            ProtocolEventKind.Connect => ProtocolEvent.Connect(key),
+            ProtocolEventKind.Notify => ProtocolEvent.Notify(key),
+            ProtocolEventKind.Complete => ProtocolEvent.Complete(key),
+            ProtocolEventKind.Assign => ProtocolEvent.Assign(key, e.Created),
+            _ => ProtocolEvent.Havoc(key),
+        };
+        return e.Origin == 0 ? made : made.WithOrigin(e.Origin);
+    }
 }

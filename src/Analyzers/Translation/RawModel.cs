@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using DoorbellGuard.Analyzers.Flow;
+using Microsoft.CodeAnalysis;
 
 namespace DoorbellGuard.Analyzers.Translation;
 
@@ -17,6 +18,21 @@ internal sealed class RawModel
     public List<NullEdge> NullEdges { get; } = new();
 
     public int BlockCount => Graph.Blocks.Count;
+
+    /// <summary>The places blocks point at to explain a violation: the statement that leaves, the condition that tests.</summary>
+    public List<Location> Anchors { get; } = new();
+
+    /// <summary>Block <paramref name="block"/> leaves the method through <paramref name="syntax"/> when it goes on.</summary>
+    public void SetLeaveAnchor(int block, Location syntax) => Graph.Blocks[block].LeaveAnchor = Anchor(syntax);
+
+    /// <summary>Block <paramref name="block"/> ends with a test of a status written at <paramref name="syntax"/>.</summary>
+    public void SetConditionAnchor(int block, Location syntax) => Graph.Blocks[block].ConditionAnchor = Anchor(syntax);
+
+    private int Anchor(Location location)
+    {
+        Anchors.Add(location);
+        return Anchors.Count - 1;
+    }
 
     public IReadOnlyList<List<RawEvent>> EventsOfBlocks => _events;
 

@@ -48,8 +48,11 @@ internal sealed partial class StructuredModelBuilder
 
         if (_walker.TryTest(condition, out var holder, out var mask))
         {
-            if (Reachable)
-                Branch(holder, mask, whenTrue, whenFalse);
+            if (!Reachable)
+                return;
+            if (holder >= 0)
+                _model.SetConditionAnchor(_current, condition.Syntax.GetLocation());
+            Branch(holder, mask, whenTrue, whenFalse);
             return;
         }
 
@@ -83,6 +86,8 @@ internal sealed partial class StructuredModelBuilder
                     _walker.Consume(held);
                 if (declared is not null && holder >= 0 && _walker.Holders.ForLocal(declared) is var declaredHolder && declaredHolder >= 0)
                     _walker.Bind(declaredHolder, WalkValue.HolderOf(holder));
+                if (holder >= 0)
+                    _model.SetConditionAnchor(_current, SyntaxAnchors.CaseLabel(((IOperation?)value ?? pattern)!.Syntax));
                 Branch(holder, mask, whenTrue, whenFalse);
                 return;
             }

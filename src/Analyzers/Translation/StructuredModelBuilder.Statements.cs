@@ -60,6 +60,8 @@ internal sealed partial class StructuredModelBuilder
                     _walker.Consume(_walker.Walk(value));
                 }
 
+                if (Reachable)
+                    _model.SetLeaveAnchor(_current, @return.Syntax.GetLocation());
                 JumpOut(_exit, 0);
                 break;
             case IConditionalOperation conditional:

@@ -86,11 +86,13 @@ internal sealed partial class StructuredModelBuilder
 
         if (_walker.GaveUp || _model.BlockCount > _maxBlocks)
             return FunctionModel.GaveUp(_walker.Sites.All);
+        if (Reachable)
+            _model.SetLeaveAnchor(_current, SyntaxAnchors.EndOf(body.Syntax));
         Goto(_exit);
         if (!_walker.HasRing)
             return FunctionModel.NoRing;
         return KeyNumbering.Finish(_model, _walker.Captured, _walker.Helpers)
-            ? new FunctionModel(_model.Graph, _walker.Sites.All, hasRing: true)
+            ? new FunctionModel(_model.Graph, _walker.Sites.All, hasRing: true, _model.Anchors)
             : FunctionModel.GaveUp(_walker.Sites.All);
     }
 

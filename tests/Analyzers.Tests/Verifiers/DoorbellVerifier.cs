@@ -17,7 +17,9 @@ namespace DoorbellGuard.Analyzers.Tests.Verifiers;
 /// </summary>
 public static class DoorbellVerifier
 {
-    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
+    /// <summary>An expected diagnostic, compared by ID, place and message arguments (the doorbell): the path explanation appended to the message, and its additional locations, are checked by the tests about them.</summary>
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) =>
+        new DiagnosticResult(descriptor.Id, descriptor.DefaultSeverity).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected) =>
         VerifyAnalyzerAsync(source, editorConfig: null, expected);

@@ -41,7 +41,9 @@ public static class ModelDump
         var blocks = translated.Graph.Blocks;
         for (var i = 0; i < blocks.Count; i++)
         {
-            text.Append('B').Append(i).Append(blocks[i].IsNormalExit ? " exit" : "").Append(blocks[i].IsHandlerEntry ? " handler" : "").AppendLine();
+            text.Append('B').Append(i).Append(blocks[i].IsNormalExit ? " exit" : "").Append(blocks[i].IsHandlerEntry ? " handler" : "")
+                .Append(blocks[i].LeaveAnchor >= 0 ? " leaves@" + translated.Anchors[blocks[i].LeaveAnchor].GetLineSpan().StartLinePosition.Line : "")
+                .Append(blocks[i].ConditionAnchor >= 0 ? " tests@" + translated.Anchors[blocks[i].ConditionAnchor].GetLineSpan().StartLinePosition.Line : "").AppendLine();
             foreach (var e in blocks[i].Events)
                 text.Append("  ").Append(e).AppendLine();
             foreach (var e in blocks[i].Edges)
