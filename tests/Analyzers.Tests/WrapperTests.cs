@@ -197,7 +197,7 @@ public class WrapperTests
     }
 
     [Fact]
-    public async Task Without_configuration_vendor_methods_are_plain_calls_and_their_bodies_are_checked()
+    public async Task Without_configuration_vendor_methods_are_followed_and_their_bodies_are_checked()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
             class C

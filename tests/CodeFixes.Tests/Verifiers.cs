@@ -28,7 +28,7 @@ public static class CodeFixVerifier<TCodeFix>
         var results = new DiagnosticResult[descriptors.Length];
         for (var i = 0; i < descriptors.Length; i++)
         {
-            results[i] = new DiagnosticResult(descriptors[i]).WithLocation(location).WithArguments(doorbell);
+            results[i] = Diagnostic(descriptors[i]).WithLocation(location).WithArguments(doorbell);
         }
 
         return results;

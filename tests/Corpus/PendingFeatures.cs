@@ -9,12 +9,9 @@ namespace DoorbellGuard.Corpus.Tests;
 /// </summary>
 internal static class PendingFeatures
 {
-    private const string Summaries = "#11.3 helper summaries";
-
     /// <summary>Whole categories, by folder name under Cases.</summary>
     public static IReadOnlyDictionary<string, string> Categories { get; } = new Dictionary<string, string>
     {
-        ["Helpers"] = Summaries,
     };
 
     /// <summary>Single cases of categories that are otherwise asserted, by name (path under Cases, no extension).</summary>

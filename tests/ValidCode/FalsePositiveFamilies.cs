@@ -116,7 +116,7 @@ public sealed class Families
     {
         _maybe?.Ring(tail);
         var status = _maybe?.ReadStatus() ?? DoorbellStatus.Connected;
-        return Handle(status);
+        return _maybe is null || HandleFor(_maybe, status);
     }
 
     public bool ConditionalReceiver(Doorbell? d, ulong tail)
@@ -124,7 +124,7 @@ public sealed class Families
         if (d is null)
             return false;
         d?.Ring(tail);
-        return Handle(d!.ReadStatus());
+        return HandleFor(d!, d!.ReadStatus());
     }
 
     public async Task<bool> Async(ulong tail)
@@ -149,6 +149,25 @@ public sealed class Families
             _d.Ring(tail);
             return Handle(_d.ReadStatus());
         });
+
+    // A helper for one doorbell, and one for any: the analysis follows both into their bodies, so each must handle
+    // the statuses on the doorbell its caller rang.
+    private static bool HandleFor(Doorbell doorbell, DoorbellStatus status)
+    {
+        switch (status)
+        {
+            case DoorbellStatus.ConnectedNotify:
+                doorbell.NotifyWorkSubmission();
+                return true;
+            case DoorbellStatus.DisconnectedRetry:
+                doorbell.Connect();
+                return doorbell.RingAndConfirm(0) != DoorbellStatus.DisconnectedAbort;
+            case DoorbellStatus.DisconnectedAbort:
+                return false;
+            default:
+                return true;
+        }
+    }
 
     private bool Handle(DoorbellStatus status)
     {

@@ -438,11 +438,15 @@ internal static class ProtocolAnalysis
 
         private ProtocolElement MarkSeparated(int block, ProtocolElement element)
         {
-            if (_statusesAtBlock is null || element.Phase != Phase.Read || element.Status != StatusMask.DisconnectedAbort || element.AbortSeparated || !_graph.Blocks[block].CanSeparate)
+            var here = _graph.Blocks[block];
+            if (_statusesAtBlock is null || element.Phase != Phase.Read || element.Status != StatusMask.DisconnectedAbort || element.AbortSeparated || !here.CanSeparate)
                 return element;
-            return _statusesAtBlock[block].TryGetValue(ReadKey(element), out var statuses) && (statuses & ConnectedOrNotify) == 0
-                ? element.WithAbortSeparated()
-                : element;
+            var readKey = ReadKey(element);
+            if (!_statusesAtBlock[block].TryGetValue(readKey, out var statuses) || (statuses & ConnectedOrNotify) != 0)
+                return element;
+            if (here.SeparationScope >= 0 && _statusesAtBlock[here.SeparationScope].TryGetValue(readKey, out var entered) && (entered & ConnectedOrNotify) == 0)
+                return element; // the copy of the finally was entered by the disconnected statuses alone: its way in separated them, not its code
+            return element.WithAbortSeparated();
         }
 
         private bool Add(int block, ProtocolElement element, int fromBlock, ProtocolElement fromEntry)

@@ -191,6 +191,12 @@ internal sealed class ProtocolBlock
     /// way out alike) never do: a bare <c>return;</c> on abort separates nothing, inside a <c>lock</c> or not.
     /// </summary>
     public bool CanSeparate { get; set; }
+
+    /// <summary>
+    /// For a block of a copied finally region: the copy's entry block. Such a block separates abort only when the
+    /// statuses that entered the copy were mixed: a test inside the finally did the separating, not the way in.
+    /// </summary>
+    public int SeparationScope { get; set; } = -1;
 }
 
 /// <summary>A method reduced to what matters for the doorbell protocol. Block 0 is the entry.</summary>

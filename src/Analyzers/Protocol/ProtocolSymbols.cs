@@ -16,6 +16,7 @@ internal sealed class ProtocolSymbols
 {
     private readonly ConcurrentDictionary<ISymbol, ProtocolOperation> _byAttribute = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> _mayCarryAttributes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _holdsDoorbell = new(SymbolEqualityComparer.Default);
     private readonly bool _attributesDeclared;
     private Dictionary<string, IAssemblySymbol>? _referencedByName;
 
@@ -74,6 +75,54 @@ internal sealed class ProtocolSymbols
     }
 
     public bool IsDoorbell(ITypeSymbol? type) => type is not null && Doorbell is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, Doorbell);
+
+    /// <summary>
+    /// Whether a value of <paramref name="type"/> is or holds a doorbell: the runtime's doorbell, a type with protocol
+    /// members of its own (a wrapper type), or a type with a field or property of such a type. Cached per type.
+    /// </summary>
+    public bool HoldsDoorbell(ITypeSymbol? type, WrapperConfiguration configuration)
+    {
+        if (type is null || type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Delegate or TypeKind.Enum or TypeKind.Pointer)
+            return false;
+        if (_holdsDoorbell.TryGetValue(type, out var holds))
+            return holds;
+        holds = IsDoorbellLike(type, configuration);
+        if (!holds && type is INamedTypeSymbol named && named.DeclaringSyntaxReferences.Length > 0)
+        {
+            foreach (var member in named.GetMembers())
+            {
+                var memberType = member switch
+                {
+                    IFieldSymbol field => field.Type,
+                    IPropertySymbol { Parameters.IsEmpty: true } property => property.Type,
+                    _ => null,
+                };
+                if (memberType is not null && IsDoorbellLike(memberType, configuration))
+                {
+                    holds = true;
+                    break;
+                }
+            }
+        }
+
+        return _holdsDoorbell.GetOrAdd(type, holds);
+    }
+
+    /// <summary>The runtime's doorbell, or a type with protocol members of its own (a wrapper type).</summary>
+    private bool IsDoorbellLike(ITypeSymbol type, WrapperConfiguration configuration)
+    {
+        if (IsDoorbell(type))
+            return true;
+        if (type is not INamedTypeSymbol named || named.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface) || !MayCarryAttributes(named.ContainingAssembly) && configuration.IsEmpty)
+            return false;
+        foreach (var member in named.GetMembers())
+        {
+            if (member is IMethodSymbol or IPropertySymbol && Classify(member, configuration) is not (ProtocolOperation.None or ProtocolOperation.Create))
+                return true;
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// DoorbellGuard.DoorbellStatus, or, for code that declares its own wrappers, an enum named DoorbellStatus in any

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Threading;
+using DoorbellGuard.Analyzers.Translation;
 using DoorbellGuard.Analyzers.Protocol;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -19,6 +21,7 @@ internal sealed class CompilationAnalysis
     private readonly ConcurrentDictionary<SyntaxTree, TreeFacts> _trees = new();
     private readonly ConcurrentDictionary<WrapperOptionText, WrapperConfiguration> _configurations = new();
     private readonly Lazy<INamedTypeSymbol?> _generatedCodeAttribute;
+    private readonly HelperModelCache _helperModels;
 
     public CompilationAnalysis(ProtocolSymbols symbols, AnalyzerOptions options, AnalysisSettings settings)
     {
@@ -26,6 +29,7 @@ internal sealed class CompilationAnalysis
         _options = options;
         _settings = settings;
         _generatedCodeAttribute = new Lazy<INamedTypeSymbol?>(() => symbols.Compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute"));
+        _helperModels = new HelperModelCache(symbols, tree => FactsFor(tree, default).Configuration);
     }
 
     /// <summary>The operation-block action: the cheap scan first; only a method that rings is analyzed.</summary>
@@ -34,33 +38,39 @@ internal sealed class CompilationAnalysis
         var blocks = context.OperationBlocks;
         if (blocks.IsEmpty)
             return;
-        var facts = FactsFor(blocks[0].Syntax.SyntaxTree, context);
-        if (facts.IsGenerated || !RingScan.AnyRing(blocks, _symbols, facts.Configuration))
+        var facts = FactsFor(blocks[0].Syntax.SyntaxTree, context.CancellationToken);
+        if (facts.IsGenerated || !RingScan.AnyRing(blocks, _symbols, facts.Configuration, facts.Interprocedural.Depth > 0))
             return;
         if (GeneratedCode.HasGeneratedCodeAttribute(context.OwningSymbol, _generatedCodeAttribute.Value))
             return;
-        MethodAnalysis.Run(context, _symbols, facts.Configuration, _settings);
+        var inputs = new TranslationInputs(_symbols, facts.Configuration, _settings.Budget, context.CancellationToken,
+            facts.Interprocedural.Depth > 0 ? _helperModels : null, facts.Interprocedural.Depth);
+        MethodAnalysis.Run(context, inputs, _settings);
     }
 
-    private TreeFacts FactsFor(SyntaxTree tree, OperationBlockAnalysisContext context)
+    private TreeFacts FactsFor(SyntaxTree tree, CancellationToken cancellationToken)
     {
         if (_trees.TryGetValue(tree, out var facts))
             return facts;
-        var text = WrapperConfiguration.Read(_options.AnalyzerConfigOptionsProvider, tree);
+        var provider = _options.AnalyzerConfigOptionsProvider;
+        var text = WrapperConfiguration.Read(provider, tree);
         var configuration = text.IsEmpty ? WrapperConfiguration.Empty : _configurations.GetOrAdd(text, t => WrapperConfiguration.Resolve(t, _symbols.Compilation));
-        facts = new TreeFacts(configuration, GeneratedCode.IsGeneratedTree(tree, context.Compilation, context.CancellationToken));
+        facts = new TreeFacts(configuration, InterproceduralOptions.Read(provider, tree), GeneratedCode.IsGeneratedTree(tree, _symbols.Compilation, cancellationToken));
         return _trees.GetOrAdd(tree, facts);
     }
 
     private sealed class TreeFacts
     {
-        public TreeFacts(WrapperConfiguration configuration, bool isGenerated)
+        public TreeFacts(WrapperConfiguration configuration, InterproceduralOptions interprocedural, bool isGenerated)
         {
             Configuration = configuration;
+            Interprocedural = interprocedural;
             IsGenerated = isGenerated;
         }
 
         public WrapperConfiguration Configuration { get; }
+
+        public InterproceduralOptions Interprocedural { get; }
 
         public bool IsGenerated { get; }
     }

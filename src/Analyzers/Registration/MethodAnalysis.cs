@@ -12,12 +12,12 @@ namespace DoorbellGuard.Analyzers.Registration;
 /// <summary>The analysis of one method that rings: translate each body, run the flow analysis, report each rule.</summary>
 internal static class MethodAnalysis
 {
-    public static void Run(OperationBlockAnalysisContext context, ProtocolSymbols symbols, WrapperConfiguration configuration, AnalysisSettings settings)
+    public static void Run(OperationBlockAnalysisContext context, TranslationInputs inputs, AnalysisSettings settings)
     {
         ImmutableArray<ProtocolReport> reports;
         try
         {
-            reports = Analyze(context, symbols, configuration, settings);
+            reports = Analyze(context, inputs, settings);
         }
         catch (Exception e) when (AnalyzerFailures.Swallow(e))
         {
@@ -42,12 +42,11 @@ internal static class MethodAnalysis
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "no descriptor for this rule"),
     };
 
-    private static ImmutableArray<ProtocolReport> Analyze(OperationBlockAnalysisContext context, ProtocolSymbols symbols, WrapperConfiguration configuration, AnalysisSettings settings)
+    private static ImmutableArray<ProtocolReport> Analyze(OperationBlockAnalysisContext context, TranslationInputs inputs, AnalysisSettings settings)
     {
         var reports = ImmutableArray.CreateBuilder<ProtocolReport>();
-        var inputs = new TranslationInputs(symbols, configuration, settings.Budget, context.CancellationToken);
         var function = context.OwningSymbol as IMethodSymbol;
-        var isRingWrapper = IsRingWrapper(context.OwningSymbol, symbols, configuration);
+        var isRingWrapper = IsRingWrapper(context.OwningSymbol, inputs.Symbols, inputs.Configuration);
         var seen = new HashSet<IOperation>();
         foreach (var block in context.OperationBlocks)
         {

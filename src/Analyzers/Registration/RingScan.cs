@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using DoorbellGuard.Analyzers.Protocol;
+using DoorbellGuard.Analyzers.Translation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -16,7 +17,11 @@ internal static class RingScan
     [ThreadStatic]
     private static Stack<IOperation>? s_pending;
 
-    public static bool AnyRing(ImmutableArray<IOperation> blocks, ProtocolSymbols symbols, WrapperConfiguration configuration)
+    /// <summary>
+    /// Whether the blocks ring, or (with <paramref name="followHelpers"/>) call a helper that may: one of the compilation
+    /// that receives something holding a doorbell.
+    /// </summary>
+    public static bool AnyRing(ImmutableArray<IOperation> blocks, ProtocolSymbols symbols, WrapperConfiguration configuration, bool followHelpers)
     {
         var pending = s_pending ??= new Stack<IOperation>();
         pending.Clear();
@@ -29,7 +34,12 @@ internal static class RingScan
             var operation = pending.Pop();
             var rings = operation switch
             {
-                IInvocationOperation invocation => symbols.Classify(invocation.TargetMethod, configuration) == ProtocolOperation.Ring,
+                IInvocationOperation invocation => symbols.Classify(invocation.TargetMethod, configuration) switch
+                {
+                    ProtocolOperation.Ring => true,
+                    ProtocolOperation.None => followHelpers && MayRingThroughHelper(invocation, symbols, configuration),
+                    _ => false,
+                },
                 IPropertyReferenceOperation property => symbols.ClassifyAccess(property.Property, IsAssigned(property), configuration) == ProtocolOperation.Ring,
                 _ => false,
             };
@@ -41,6 +51,25 @@ internal static class RingScan
 
             foreach (var child in operation.ChildOperations)
                 pending.Push(child);
+        }
+
+        return false;
+    }
+
+    /// <summary>A call the analysis follows into a helper that is given a doorbell, or finds one on its receiver or its type.</summary>
+    private static bool MayRingThroughHelper(IInvocationOperation invocation, ProtocolSymbols symbols, WrapperConfiguration configuration)
+    {
+        var method = invocation.TargetMethod;
+        if (!HelperCalls.CanFollow(method))
+            return false;
+        if (invocation.Instance is { } instance && symbols.HoldsDoorbell(instance.Type, configuration))
+            return true;
+        if ((invocation.Instance is null or IInstanceReferenceOperation) && symbols.HoldsDoorbell(method.ContainingType, configuration))
+            return true;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (symbols.HoldsDoorbell(argument.Value.Type, configuration))
+                return true;
         }
 
         return false;

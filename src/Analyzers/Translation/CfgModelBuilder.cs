@@ -12,7 +12,7 @@ namespace DoorbellGuard.Analyzers.Translation;
 /// regions copied onto every branch that runs them, catch and filter regions as entries that owe nothing.
 /// The reference path: everything the syntax-directed builder does not cover comes here.
 /// </summary>
-internal sealed class CfgModelBuilder
+internal sealed class CfgModelBuilder : IInlineTarget
 {
     private readonly ControlFlowGraph _cfg;
     private readonly EventWalker _walker;
@@ -20,8 +20,14 @@ internal sealed class CfgModelBuilder
     private readonly RawModel _model = new();
     private readonly (int Holder, byte WhenTrue)[] _tests;
     private readonly (AccessPath? Path, int Holder, bool NullWhenTrue)[] _nullTests;
-    private readonly List<RawEvent>[] _events;
     private readonly Location?[] _conditionAnchors;
+
+    // A basic block whose calls inline helpers becomes several model blocks: the block's own (its ordinal), the helpers'
+    // blocks, and the blocks that go on after each call; the last of them ends with the basic block's branches.
+    private readonly int[] _lastPart;
+    private readonly List<int>?[] _extraParts;
+    private int _current = -1;
+    private int _translating;
     private bool _gaveUp;
 
     public CfgModelBuilder(ControlFlowGraph cfg, EventWalker walker, int maxBlocks)
@@ -31,8 +37,9 @@ internal sealed class CfgModelBuilder
         _maxBlocks = maxBlocks;
         _tests = new (int, byte)[cfg.Blocks.Length];
         _nullTests = new (AccessPath?, int, bool)[cfg.Blocks.Length];
-        _events = new List<RawEvent>[cfg.Blocks.Length];
         _conditionAnchors = new Location?[cfg.Blocks.Length];
+        _lastPart = new int[cfg.Blocks.Length];
+        _extraParts = new List<int>?[cfg.Blocks.Length];
         for (var i = 0; i < _nullTests.Length; i++)
             _nullTests[i].Holder = -1;
     }
@@ -44,6 +51,16 @@ internal sealed class CfgModelBuilder
         if (blocks.Length > _maxBlocks)
             return FunctionModel.GaveUp(_walker.Sites.All);
 
+        // Model blocks 0..n-1 are Roslyn's blocks; inlined helpers and finally copies are appended. Roslyn's graph keeps
+        // no block without an operation or a branch value but the entry and the exit, so a block with either holds the
+        // user's code.
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            _model.AddBlock(new List<RawEvent>());
+            _model.Graph.Blocks[i].CanSeparate = !blocks[i].Operations.IsEmpty || blocks[i].BranchValue is not null;
+        }
+
+        _walker.InlineTarget = this;
         _walker.Paths.ResolveCaptures(_cfg, _walker.Symbols, _walker.Holders);
         for (var i = 0; i < blocks.Length; i++)
         {
@@ -56,32 +73,26 @@ internal sealed class CfgModelBuilder
         if (!_walker.HasRing)
             return FunctionModel.NoRing;
 
-        // Model blocks 0..n-1 are Roslyn's blocks; finally copies are appended. Roslyn's graph keeps no block without an
-        // operation or a branch value but the entry and the exit, so a block with either holds the user's code.
-        for (var i = 0; i < blocks.Length; i++)
-        {
-            _model.AddBlock(_events[i]);
-            _model.Graph.Blocks[i].CanSeparate = !blocks[i].Operations.IsEmpty || blocks[i].BranchValue is not null;
-        }
-
         var top = new FinallyContext(null, null, -1);
         for (var i = 0; i < blocks.Length; i++)
         {
-            BuildEdges(blocks[i], i, top);
+            BuildEdges(blocks[i], _lastPart[i], top);
             if (_gaveUp)
                 return FunctionModel.GaveUp(_walker.Sites.All);
         }
 
         _model.Graph.Blocks[blocks.Length - 1].IsNormalExit = true;
         MarkHandlerEntries(_cfg.Root);
-        return KeyNumbering.Finish(_model, _walker.Captured, _walker.Helpers)
-            ? new FunctionModel(_model.Graph, _walker.Sites.All, hasRing: true, _model.Anchors)
+        return KeyNumbering.Finish(_model, _walker.Captured, _walker.Helpers, out var keys)
+            ? new FunctionModel(_model.Graph, _walker.Sites.All, hasRing: true, _model.Anchors, keys)
             : FunctionModel.GaveUp(_walker.Sites.All);
     }
 
     private void TranslateEvents(BasicBlock block)
     {
-        _walker.Events = new List<RawEvent>();
+        _translating = block.Ordinal;
+        _current = block.Ordinal;
+        _walker.Events = _model.EventsOf(block.Ordinal);
         _tests[block.Ordinal] = (-1, StatusMask.All);
         foreach (var operation in block.Operations)
             _walker.Discard(_walker.Walk(operation));
@@ -106,8 +117,43 @@ internal sealed class CfgModelBuilder
             }
         }
 
-        _events[block.Ordinal] = _walker.Events;
+        // Inlining a helper can leave the walk in no block (it always throws): the branches then leave from nowhere.
+        if (_current < 0)
+        {
+            _current = _model.AddBlock(new List<RawEvent>());
+            (_extraParts[block.Ordinal] ??= new List<int>()).Add(_current);
+        }
+
+        _lastPart[block.Ordinal] = _current;
     }
+
+    // ---- inlining helpers (IInlineTarget) ----
+
+    RawModel IInlineTarget.Model => _model;
+
+    int IInlineTarget.CurrentBlock => _current;
+
+    int IInlineTarget.NewInlineBlock()
+    {
+        var block = _model.AddBlock(new List<RawEvent>());
+        (_extraParts[_translating] ??= new List<int>()).Add(block);
+        return block;
+    }
+
+    void IInlineTarget.JumpTo(int block)
+    {
+        _model.AddEdge(_current, new ProtocolEdge(block));
+        _current = -1;
+    }
+
+    void IInlineTarget.ContinueAt(int block)
+    {
+        _current = block;
+        _walker.Events = _model.EventsOf(block);
+    }
+
+    bool IInlineTarget.HasRoomFor(int blocks) => _model.BlockCount + blocks <= _maxBlocks;
+
 
     /// <summary>Where a copied finally region sends its blocks (ordinal to model block), and where its end goes.</summary>
     private sealed class FinallyContext
@@ -217,20 +263,56 @@ internal sealed class CfgModelBuilder
     /// <summary>A fresh copy of a finally region whose end continues to <paramref name="continuation"/>: each way out keeps its own path.</summary>
     private int CopyFinally(ControlFlowRegion region, FinallyContext context, int continuation)
     {
-        var count = region.LastBlockOrdinal - region.FirstBlockOrdinal + 1;
-        if (_model.BlockCount + count > _maxBlocks)
+        // The region's model blocks: each basic block's own, and the parts its inlined helpers added.
+        var parts = new List<int>();
+        for (var ordinal = region.FirstBlockOrdinal; ordinal <= region.LastBlockOrdinal; ordinal++)
+        {
+            parts.Add(ordinal);
+            if (_extraParts[ordinal] is { } extra)
+                parts.AddRange(extra);
+        }
+
+        if (_model.BlockCount + parts.Count > _maxBlocks)
         {
             _gaveUp = true;
             return -1;
         }
 
+        var copies = new Dictionary<int, int>();
+        foreach (var part in parts)
+            copies[part] = _model.AddBlock(_model.EventsOf(part));
+        foreach (var part in parts)
+        {
+            _model.Graph.Blocks[copies[part]].CanSeparate = _model.Graph.Blocks[part].CanSeparate;
+            _model.Graph.Blocks[copies[part]].SeparationScope = copies[region.FirstBlockOrdinal];
+        }
+
+        // Edges between the parts (into, through and out of inlined helpers) are copied; the last part of each basic
+        // block ends with its branches, which are built again below for this copy's continuation.
+        var lastParts = new HashSet<int>();
+        for (var ordinal = region.FirstBlockOrdinal; ordinal <= region.LastBlockOrdinal; ordinal++)
+            lastParts.Add(_lastPart[ordinal]);
+        foreach (var part in parts)
+        {
+            if (lastParts.Contains(part))
+                continue;
+            foreach (var edge in _model.Graph.Blocks[part].Edges)
+                _model.AddEdge(copies[part], new ProtocolEdge(copies.TryGetValue(edge.Target, out var copied) ? copied : edge.Target, edge.Holder, edge.TakenWhen));
+        }
+
+        var nullEdges = _model.NullEdges;
+        for (int i = 0, n = nullEdges.Count; i < n; i++)
+        {
+            if (!lastParts.Contains(nullEdges[i].Block) && copies.TryGetValue(nullEdges[i].Block, out var copied))
+                nullEdges.Add(new NullEdge(copied, nullEdges[i].Edge, nullEdges[i].Path, nullEdges[i].Holder));
+        }
+
         var map = new Dictionary<int, int>();
         for (var ordinal = region.FirstBlockOrdinal; ordinal <= region.LastBlockOrdinal; ordinal++)
-            map[ordinal] = _model.AddBlock(_events[ordinal]);
-
+            map[ordinal] = copies[ordinal];
         var inner = new FinallyContext(context, map, continuation);
         for (var ordinal = region.FirstBlockOrdinal; ordinal <= region.LastBlockOrdinal && !_gaveUp; ordinal++)
-            BuildEdges(_cfg.Blocks[ordinal], map[ordinal], inner);
+            BuildEdges(_cfg.Blocks[ordinal], copies[_lastPart[ordinal]], inner);
         return map[region.FirstBlockOrdinal];
     }
 
@@ -245,7 +327,11 @@ internal sealed class CfgModelBuilder
             for (var h = 1; h < region.NestedRegions.Length; h++)
             {
                 for (var ordinal = @try.FirstBlockOrdinal; ordinal <= @try.LastBlockOrdinal; ordinal++)
+                {
                     _model.Graph.Blocks[ordinal].AddHandler(region.NestedRegions[h].FirstBlockOrdinal);
+                    foreach (var part in _extraParts[ordinal] ?? (IEnumerable<int>)System.Array.Empty<int>())
+                        _model.Graph.Blocks[part].AddHandler(region.NestedRegions[h].FirstBlockOrdinal);
+                }
             }
         }
 

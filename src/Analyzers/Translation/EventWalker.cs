@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using DoorbellGuard.Analyzers.Flow;
 using DoorbellGuard.Analyzers.Protocol;
@@ -23,10 +24,14 @@ internal class EventWalker
     private readonly IMethodSymbol? _function;
     private readonly bool _suppressOwnRings;
     private readonly CapturedRoots _captured;
+    private readonly IHelperModels? _helperModels;
+    private readonly int _callDepth;
     private int _depth;
 
-    public EventWalker(ProtocolSymbols symbols, WrapperConfiguration configuration, IMethodSymbol? function, bool suppressOwnRings, CapturedRoots captured, CancellationToken cancellationToken)
+    public EventWalker(ProtocolSymbols symbols, WrapperConfiguration configuration, IMethodSymbol? function, bool suppressOwnRings, CapturedRoots captured, CancellationToken cancellationToken, IHelperModels? helperModels = null, int callDepth = 0)
     {
+        _helperModels = helperModels;
+        _callDepth = callDepth;
         _symbols = symbols;
         _configuration = configuration;
         _function = function;
@@ -61,6 +66,36 @@ internal class EventWalker
     public bool HasRing { get; private set; }
 
     protected void GiveUp() => GaveUp = true;
+
+    /// <summary>The builder's blocks, for inlining helpers where they are called; null leaves every call opaque.</summary>
+    public IInlineTarget? InlineTarget { get; set; }
+
+    /// <summary>Set when the walk builds a helper's summary: a returned status goes to this holder for the caller (else it escapes).</summary>
+    public bool Summarizing { get; set; }
+
+    /// <summary>The holder a summarised helper returns its status in, or -1.</summary>
+    public int ReturnHolder { get; private set; } = -1;
+
+    /// <summary>An inlined helper rings: so does this function.</summary>
+    public void MarkRing() => HasRing = true;
+
+    /// <summary><c>return value;</c>: the value escapes to the caller, or, in a helper's summary, becomes the call's value.</summary>
+    public void Return(IOperation value)
+    {
+        var returned = Walk(value);
+        if (!Summarizing || returned.Kind is not (ValueKind.Read or ValueKind.Holder))
+        {
+            Consume(returned);
+            return;
+        }
+
+        if (ReturnHolder < 0)
+            ReturnHolder = Holders.Fresh();
+        if (ReturnHolder >= 0)
+            Bind(ReturnHolder, returned);
+        else
+            Consume(returned);
+    }
 
     public void Emit(RawEvent e) => Events.Add(e);
 
@@ -171,7 +206,8 @@ internal class EventWalker
                 var localHolder = Holders.ForLocal(local.Local);
                 return localHolder >= 0 ? WalkValue.HolderOf(localHolder) : WalkValue.KeyOf(AccessPath.ForLocal(local.Local));
             case IParameterReferenceOperation parameter:
-                return WalkValue.KeyOf(AccessPath.ForParameter(parameter.Parameter));
+                var parameterHolder = Holders.ForParameter(parameter.Parameter);
+                return parameterHolder >= 0 ? WalkValue.HolderOf(parameterHolder) : WalkValue.KeyOf(AccessPath.ForParameter(parameter.Parameter));
             case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
                 return WalkValue.KeyOf(AccessPath.ForThis());
             case IFlowCaptureReferenceOperation captureReference:
@@ -403,11 +439,34 @@ internal class EventWalker
         if (_function is not null && SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _function.OriginalDefinition))
             return WalkRecursiveCall(invocation);
 
-        // A call we cannot see into: whatever it receives escapes.
+        // A call to something else: followed into a helper's body where it can be, else opaque.
         var instance = Walk(invocation.Instance);
         if (instance.Kind == ValueKind.Holder && method.Name == "GetValueOrDefault" && method.Parameters.IsEmpty && IsNullable(method.ContainingType))
             return instance; // d?.ReadStatus() ?? fallback: the value passes through
 
+        var arguments = ImmutableArray.CreateBuilder<WalkValue>(invocation.Arguments.Length);
+        foreach (var argument in invocation.Arguments)
+            arguments.Add(Walk(argument.Value));
+        var argumentValues = arguments.MoveToImmutable();
+        if (TryFollow(invocation, instance, argumentValues, out var result))
+            return result;
+        OpaqueCall(invocation, instance, argumentValues);
+        return WalkValue.Other;
+    }
+
+    private bool TryFollow(IInvocationOperation invocation, WalkValue instance, ImmutableArray<WalkValue> arguments, out WalkValue result)
+    {
+        result = WalkValue.Other;
+        if (_helperModels is null || InlineTarget is null || _callDepth <= 0 || !HelperCalls.CanFollow(invocation.TargetMethod) || HelperCalls.PassesDelegate(invocation))
+            return false;
+        var helper = _helperModels.Get(invocation.TargetMethod.OriginalDefinition, _callDepth, CancellationToken);
+        return helper is not null && HelperInliner.TryInline(this, InlineTarget, helper, invocation, instance, arguments, out result);
+    }
+
+    /// <summary>A call we cannot see into: whatever it receives escapes.</summary>
+    private void OpaqueCall(IInvocationOperation invocation, WalkValue instance, ImmutableArray<WalkValue> arguments)
+    {
+        var method = invocation.TargetMethod;
         if (instance.Kind == ValueKind.Key && (_symbols.IsDoorbell(method.ContainingType) || _symbols.IsDoorbell(StripConversions(invocation.Instance)?.Type)))
         {
             // Dispose (also through IDisposable), ToString, ...: the sealed doorbell's members that play no part in the protocol.
@@ -427,17 +486,17 @@ internal class EventWalker
         }
 
         var passesDelegate = method.MethodKind is MethodKind.LocalFunction or MethodKind.DelegateInvoke;
-        foreach (var argument in invocation.Arguments)
+        for (var i = 0; i < invocation.Arguments.Length; i++)
         {
+            var argument = invocation.Arguments[i];
             passesDelegate |= argument.Value.Type?.TypeKind == TypeKind.Delegate || StripConversions(argument.Value) is IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation or IDelegateCreationOperation;
-            Consume(Walk(argument.Value));
+            Consume(arguments[i]);
         }
 
         if (passesDelegate && _captured.Any)
             Emit(new RawEvent(ProtocolEventKind.Havoc, RawScope.Captured));
         if (method.ContainingType is { } containing)
             Emit(new RawEvent(ProtocolEventKind.Havoc, RawScope.StaticOfType, type: containing));
-        return WalkValue.Other;
     }
 
     /// <summary>A recursive call with the same doorbell is the retry ring (and runs the whole protocol again).</summary>

@@ -47,13 +47,21 @@ internal readonly struct ProtocolReport
 /// <summary>What every function's translation of one method shares.</summary>
 internal sealed class TranslationInputs
 {
-    public TranslationInputs(ProtocolSymbols symbols, WrapperConfiguration configuration, ProtocolBudget budget, CancellationToken cancellationToken)
+    public TranslationInputs(ProtocolSymbols symbols, WrapperConfiguration configuration, ProtocolBudget budget, CancellationToken cancellationToken, IHelperModels? helperModels = null, int maxCallDepth = 0)
     {
         Symbols = symbols;
         Configuration = configuration;
         Budget = budget;
         CancellationToken = cancellationToken;
+        HelperModels = helperModels;
+        MaxCallDepth = helperModels is null ? 0 : maxCallDepth;
     }
+
+    /// <summary>Where helper summaries come from; null when calls are not followed (<c>doorbellguard.interprocedural = none</c>).</summary>
+    public IHelperModels? HelperModels { get; }
+
+    /// <summary>How many levels of helpers below a function are followed.</summary>
+    public int MaxCallDepth { get; }
 
     public ProtocolSymbols Symbols { get; }
 
@@ -85,10 +93,11 @@ internal static class FunctionAnalysis
         if (!forceGraph)
         {
             var models = new List<FunctionModel>();
-            if (TryStructured(body, function, isRingWrapper, inputs, models, depth: 0, out notCovered))
+            var owners = new List<IMethodSymbol?>();
+            if (TryStructured(body, function, isRingWrapper, inputs, models, owners, depth: 0, out notCovered))
             {
-                foreach (var model in models)
-                    Report(model, inputs, reports);
+                for (var i = 0; i < models.Count; i++)
+                    Report(models[i], owners[i], inputs, reports);
                 statistics?.CountStructured();
                 return;
             }
@@ -102,20 +111,21 @@ internal static class FunctionAnalysis
     public static void AnalyzeGraph(ControlFlowGraph graph, IMethodSymbol? function, bool isRingWrapper, TranslationInputs inputs, ImmutableArray<ProtocolReport>.Builder reports) =>
         AnalyzeGraph(graph, function, isRingWrapper, inputs, reports, depth: 0);
 
-    private static bool TryStructured(IOperation body, IMethodSymbol? function, bool isRingWrapper, TranslationInputs inputs, List<FunctionModel> models, int depth, out string? notCovered)
+    private static bool TryStructured(IOperation body, IMethodSymbol? function, bool isRingWrapper, TranslationInputs inputs, List<FunctionModel> models, List<IMethodSymbol?> owners, int depth, out string? notCovered)
     {
         inputs.CancellationToken.ThrowIfCancellationRequested();
         var nested = NestedFunctions.Of(body);
-        var walker = new StructuredWalker(inputs.Symbols, inputs.Configuration, function, isRingWrapper, CapturedRoots.Collect(nested), inputs.CancellationToken);
+        var walker = new StructuredWalker(inputs.Symbols, inputs.Configuration, function, isRingWrapper, CapturedRoots.Collect(nested), inputs.CancellationToken, inputs.HelperModels, inputs.MaxCallDepth);
         var model = StructuredModelBuilder.TryBuild(body, walker, inputs.Budget.MaxBlocks, out notCovered);
         if (model is null)
             return false;
         models.Add(model);
+        owners.Add(function);
         if (depth >= NestedFunctions.MaxDepth)
             return true;
         foreach (var inner in nested)
         {
-            if (!TryStructured(inner.Body, inner.Symbol, false, inputs, models, depth + 1, out notCovered))
+            if (!TryStructured(inner.Body, inner.Symbol, false, inputs, models, owners, depth + 1, out notCovered))
                 return false;
         }
 
@@ -126,8 +136,8 @@ internal static class FunctionAnalysis
     {
         inputs.CancellationToken.ThrowIfCancellationRequested();
         var captured = CapturedRoots.Collect(graph, inputs.CancellationToken);
-        var walker = new EventWalker(inputs.Symbols, inputs.Configuration, function, isRingWrapper, captured, inputs.CancellationToken);
-        Report(new CfgModelBuilder(graph, walker, inputs.Budget.MaxBlocks).Build(), inputs, reports);
+        var walker = new EventWalker(inputs.Symbols, inputs.Configuration, function, isRingWrapper, captured, inputs.CancellationToken, inputs.HelperModels, inputs.MaxCallDepth);
+        Report(new CfgModelBuilder(graph, walker, inputs.Budget.MaxBlocks).Build(), function, inputs, reports);
 
         if (depth >= NestedFunctions.MaxDepth)
             return;
@@ -135,14 +145,27 @@ internal static class FunctionAnalysis
             AnalyzeGraph(nested.Graph, nested.Symbol, false, inputs, reports, depth + 1);
     }
 
-    private static void Report(FunctionModel model, TranslationInputs inputs, ImmutableArray<ProtocolReport>.Builder reports)
+    private static void Report(FunctionModel model, IMethodSymbol? function, TranslationInputs inputs, ImmutableArray<ProtocolReport>.Builder reports)
     {
         if (model.Graph is null || !model.HasRing)
             return;
         var result = ProtocolAnalysis.Run(model.Graph, inputs.Budget, inputs.CancellationToken);
+        var checksCallers = inputs.HelperModels is not null && function is not null && HelperCalls.CanFollow(function);
+        var hasCallers = (bool?)null;
         foreach (var violation in result.Violations)
         {
             var site = model.Sites[violation.Site];
+
+            // A helper's callers finish what it does to the doorbells they hand it: each call reports it, not its body.
+            if (checksCallers && violation.Key >= 0 && violation.Key < model.Keys.Count && HelperCalls.LeavesObligationsToCallers(function, model.Keys[violation.Key])
+                && (hasCallers ??= inputs.HelperModels!.HasCallers(function!, inputs.CancellationToken)))
+                continue;
+
+            // A ring a helper's own body answers for is not reported again at its calls (a disconnected doorbell handed
+            // over is the caller's doing: that one is).
+            if (site.ReportedByHelper && violation.Rule != ProtocolRule.RingBeforeConnect)
+                continue;
+
             reports.Add(new ProtocolReport(
                 violation.Rule,
                 site.Location,

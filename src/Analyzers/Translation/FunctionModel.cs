@@ -10,13 +10,18 @@ internal sealed class FunctionModel
 {
     public static readonly FunctionModel NoRing = new(null, Array.Empty<RingSite>(), hasRing: false);
 
-    public FunctionModel(ProtocolGraph? graph, IReadOnlyList<RingSite> sites, bool hasRing, IReadOnlyList<Location>? anchors = null)
+    public FunctionModel(ProtocolGraph? graph, IReadOnlyList<RingSite> sites, bool hasRing, IReadOnlyList<Location>? anchors = null, IReadOnlyList<AccessPath>? keys = null)
     {
         Graph = graph;
         Sites = sites;
         HasRing = hasRing;
         Anchors = anchors ?? Array.Empty<Location>();
+        Keys = keys ?? Array.Empty<AccessPath>();
     }
+
+    /// <summary>What each key of the graph names.</summary>
+    public IReadOnlyList<AccessPath> Keys { get; }
+
 
     /// <summary>The locations the graph's blocks point at (<see cref="ProtocolBlock.LeaveAnchor"/>, <see cref="ProtocolBlock.ConditionAnchor"/>).</summary>
     public IReadOnlyList<Location> Anchors { get; }

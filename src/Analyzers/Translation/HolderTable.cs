@@ -19,7 +19,29 @@ internal sealed class HolderTable
     private readonly Dictionary<ILocalSymbol, int> _locals = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<CaptureId, int> _captures = new();
     private readonly Dictionary<IOperation, int> _values = new();
+    private readonly Dictionary<IParameterSymbol, int> _parameters = new(SymbolEqualityComparer.Default);
     private int _next;
+
+    /// <summary>How many holders are taken (the scratch aside).</summary>
+    public int Count => _next;
+
+    /// <summary>The holders of status parameters: where a caller's status arrives when a helper is inlined.</summary>
+    public IReadOnlyDictionary<IParameterSymbol, int> Parameters => _parameters;
+
+    /// <summary>The holder of a status parameter; -1 for a parameter of another type, or when every holder is taken.</summary>
+    public int ForParameter(IParameterSymbol parameter)
+    {
+        if (!_symbols.IsStatus(parameter.Type))
+            return -1;
+        if (_parameters.TryGetValue(parameter, out var holder))
+            return holder;
+        holder = Next();
+        _parameters[parameter] = holder;
+        return holder;
+    }
+
+    /// <summary>A holder of its own, for an inlined helper's holders; -1 when every holder is taken.</summary>
+    public int Fresh() => Next();
 
     public HolderTable(ProtocolSymbols symbols) => _symbols = symbols;
 

@@ -12,9 +12,12 @@ namespace DoorbellGuard.Analyzers.Translation;
 internal static class KeyNumbering
 {
     /// <summary>False when the function has more keys than the model holds: then nothing is reported.</summary>
-    public static bool Finish(RawModel model, CapturedRoots captured, HelperIndex helpers)
+    public static bool Finish(RawModel model, CapturedRoots captured, HelperIndex helpers) => Finish(model, captured, helpers, out _);
+
+    public static bool Finish(RawModel model, CapturedRoots captured, HelperIndex helpers, out IReadOnlyList<AccessPath> numbered)
     {
         LocalAliases.Resolve(model, captured);
+        numbered = System.Array.Empty<AccessPath>();
         var keys = new Dictionary<AccessPath, int>();
         var keyList = new List<AccessPath>();
         foreach (var events in model.EventsOfBlocks)
@@ -31,6 +34,7 @@ internal static class KeyNumbering
 
         if (keyList.Count >= ProtocolElement.MaxKeys)
             return false;
+        numbered = keyList;
 
         var graph = model.Graph;
         graph.KeyCount = keyList.Count;

@@ -57,7 +57,7 @@ internal sealed partial class StructuredModelBuilder
                 if (@return.ReturnedValue is { } value)
                 {
                     MarkCode();
-                    _walker.Consume(_walker.Walk(value));
+                    _walker.Return(value);
                 }
 
                 if (Reachable)

@@ -15,7 +15,7 @@ namespace DoorbellGuard.Analyzers.Translation;
 /// <c>using</c> and <c>foreach</c>, <c>fixed</c>, ...) makes <see cref="TryBuild"/> return null: the caller then takes the graph.
 /// This file holds the blocks, the jumps and the finally copies; the statements and conditions are in the partial files.
 /// </summary>
-internal sealed partial class StructuredModelBuilder
+internal sealed partial class StructuredModelBuilder : IInlineTarget
 {
     /// <summary>The edge target that stands for "the end of this finally region" inside a region's template.</summary>
     private const int FinallyEnd = -2;
@@ -33,6 +33,7 @@ internal sealed partial class StructuredModelBuilder
         _walker = walker;
         _maxBlocks = maxBlocks;
         walker.Attach(this);
+        walker.InlineTarget = this;
     }
 
     /// <summary>
@@ -54,7 +55,41 @@ internal sealed partial class StructuredModelBuilder
         }
     }
 
+    /// <summary>
+    /// A helper's summary: the model of its body before keys are numbered, aliases resolved, with its normal end at
+    /// block 1; null when the body holds something this builder leaves to the graph, or gives up.
+    /// </summary>
+    public static HelperModel? TryBuildSummary(IMethodSymbol method, IOperation body, StructuredWalker walker, int maxBlocks)
+    {
+        var builder = new StructuredModelBuilder(walker, maxBlocks);
+        walker.Summarizing = true;
+        try
+        {
+            if (!builder.BuildBlocks(body))
+                return null;
+        }
+        catch (NotCoveredException)
+        {
+            return null;
+        }
+
+        LocalAliases.Resolve(builder._model, walker.Captured);
+        return new HelperModel(method, builder._model, builder._exit, walker.Holders.Count, walker.ReturnHolder, walker.Holders.Parameters, walker.HasRing);
+    }
+
     private FunctionModel Build(IOperation body)
+    {
+        if (!BuildBlocks(body))
+            return FunctionModel.GaveUp(_walker.Sites.All);
+        if (!_walker.HasRing)
+            return FunctionModel.NoRing;
+        return KeyNumbering.Finish(_model, _walker.Captured, _walker.Helpers, out var keys)
+            ? new FunctionModel(_model.Graph, _walker.Sites.All, hasRing: true, _model.Anchors, keys)
+            : FunctionModel.GaveUp(_walker.Sites.All);
+    }
+
+    /// <summary>The blocks of <paramref name="body"/>; false when the walker gave up.</summary>
+    private bool BuildBlocks(IOperation body)
     {
         var entry = NewBlock();
         _exit = NewBlock();
@@ -85,16 +120,26 @@ internal sealed partial class StructuredModelBuilder
         }
 
         if (_walker.GaveUp || _model.BlockCount > _maxBlocks)
-            return FunctionModel.GaveUp(_walker.Sites.All);
+            return false;
         if (Reachable)
             _model.SetLeaveAnchor(_current, SyntaxAnchors.EndOf(body.Syntax));
         Goto(_exit);
-        if (!_walker.HasRing)
-            return FunctionModel.NoRing;
-        return KeyNumbering.Finish(_model, _walker.Captured, _walker.Helpers)
-            ? new FunctionModel(_model.Graph, _walker.Sites.All, hasRing: true, _model.Anchors)
-            : FunctionModel.GaveUp(_walker.Sites.All);
+        return true;
     }
+
+    // ---- inlining helpers (IInlineTarget) ----
+
+    RawModel IInlineTarget.Model => _model;
+
+    int IInlineTarget.CurrentBlock => _current;
+
+    int IInlineTarget.NewInlineBlock() => NewBlock();
+
+    void IInlineTarget.JumpTo(int block) => Goto(block);
+
+    void IInlineTarget.ContinueAt(int block) => StartAt(block);
+
+    bool IInlineTarget.HasRoomFor(int blocks) => _model.BlockCount + blocks <= _maxBlocks;
 
     // ---- blocks ----
 
@@ -249,7 +294,12 @@ internal sealed partial class StructuredModelBuilder
             throw new NotCoveredException("block budget");
         var offset = _model.BlockCount - region.Start;
         for (var b = region.Start; b < region.End; b++)
-            _finallyCopies.Add(_model.AddBlock(_model.EventsOf(b)));
+        {
+            var copy = _model.AddBlock(_model.EventsOf(b));
+            _finallyCopies.Add(copy);
+            _model.Graph.Blocks[copy].CanSeparate = _model.Graph.Blocks[b].CanSeparate;
+            _model.Graph.Blocks[copy].SeparationScope = region.Entry + offset;
+        }
         for (var b = region.Start; b < region.End; b++)
         {
             foreach (var edge in _model.Graph.Blocks[b].Edges)

@@ -14,8 +14,8 @@ internal sealed class StructuredWalker : EventWalker
 {
     private StructuredModelBuilder? _builder;
 
-    public StructuredWalker(ProtocolSymbols symbols, WrapperConfiguration configuration, IMethodSymbol? function, bool suppressOwnRings, CapturedRoots captured, CancellationToken cancellationToken)
-        : base(symbols, configuration, function, suppressOwnRings, captured, cancellationToken)
+    public StructuredWalker(ProtocolSymbols symbols, WrapperConfiguration configuration, IMethodSymbol? function, bool suppressOwnRings, CapturedRoots captured, CancellationToken cancellationToken, IHelperModels? helperModels = null, int callDepth = 0)
+        : base(symbols, configuration, function, suppressOwnRings, captured, cancellationToken, helperModels, callDepth)
     {
     }
 

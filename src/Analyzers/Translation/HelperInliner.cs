@@ -1,0 +1,252 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using DoorbellGuard.Analyzers.Flow;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using static DoorbellGuard.Analyzers.Translation.OperationFacts;
+
+namespace DoorbellGuard.Analyzers.Translation;
+
+/// <summary>
+/// Inlines a helper's summary at a call: its blocks are copied into the caller's model, its parameters, <c>this</c> and
+/// returned status mapped to the caller's arguments, receiver and call value, its holders to fresh ones; what it does to
+/// doorbells of its own is its own analysis's business and is left out. Its rings are reported at the call.
+/// </summary>
+internal sealed class HelperInliner
+{
+    private readonly EventWalker _walker;
+    private readonly IInlineTarget _target;
+    private readonly HelperModel _helper;
+    private readonly IInvocationOperation _call;
+    private readonly Dictionary<IParameterSymbol, (WalkValue Value, IOperation Syntax)> _arguments = new(SymbolEqualityComparer.Default);
+    private readonly AccessPath? _this;
+    private readonly bool _thisIsCallers;
+    private readonly string? _thisText;
+    private readonly int[] _holders;
+    private readonly Dictionary<(string Text, bool ReportedByHelper), int> _sitesByText = new();
+    private int _instance;
+
+    private HelperInliner(EventWalker walker, IInlineTarget target, HelperModel helper, IInvocationOperation call, WalkValue receiver, ImmutableArray<WalkValue> arguments)
+    {
+        _walker = walker;
+        _target = target;
+        _helper = helper;
+        _call = call;
+        for (var i = 0; i < call.Arguments.Length; i++)
+        {
+            if (call.Arguments[i].Parameter is { } parameter)
+                _arguments[(IParameterSymbol)parameter.OriginalDefinition] = (arguments[i], call.Arguments[i].Value);
+        }
+
+        var method = helper.Method;
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            _thisIsCallers = true; // a local function's this is its container's
+        }
+        else if (!method.IsStatic && receiver.Kind == ValueKind.Key)
+        {
+            _thisIsCallers = receiver.Path!.Kind == AccessRootKind.This && receiver.Path.Steps.IsEmpty;
+            _this = _thisIsCallers ? null : receiver.Path;
+            _thisText = call.Instance is { IsImplicit: false } instance ? instance.Syntax.ToString() : null;
+        }
+
+        _holders = new int[helper.HolderCount];
+    }
+
+    /// <summary>Inlines <paramref name="helper"/> at <paramref name="call"/>; false (nothing emitted) when the caller has no room for it.</summary>
+    public static bool TryInline(EventWalker walker, IInlineTarget target, HelperModel helper, IInvocationOperation call, WalkValue receiver, ImmutableArray<WalkValue> arguments, out WalkValue value)
+    {
+        value = WalkValue.Other;
+        if (target.CurrentBlock < 0 || !target.HasRoomFor(helper.Model.BlockCount + 1))
+            return false;
+        var inliner = new HelperInliner(walker, target, helper, call, receiver, arguments);
+        if (!inliner.TakeHolders())
+            return false;
+        value = inliner.Inline();
+        return true;
+    }
+
+    private bool TakeHolders()
+    {
+        for (var h = 0; h < _holders.Length; h++)
+        {
+            _holders[h] = _walker.Holders.Fresh();
+            if (_holders[h] < 0)
+                return false;
+        }
+
+        return true;
+    }
+
+    private WalkValue Inline()
+    {
+        _instance = _walker.Sites.AddCall();
+
+        // The caller's statuses handed over arrive in the helper's parameter holders.
+        foreach (var parameter in _helper.ParameterHolders)
+        {
+            var holder = MapHolder(parameter.Value);
+            if (_arguments.TryGetValue(parameter.Key, out var argument))
+                _walker.Bind(holder, argument.Value);
+            else
+                _walker.Emit(new RawEvent(ProtocolEventKind.HolderClear, RawScope.None, holder: holder));
+        }
+
+        // Arguments that go nowhere the helper follows (a read into an object parameter, say) are handed over.
+        foreach (var argument in _arguments)
+        {
+            if (!_helper.ParameterHolders.ContainsKey(argument.Key) && argument.Value.Value.Kind is ValueKind.Read or ValueKind.Holder)
+                _walker.Consume(argument.Value.Value);
+        }
+
+        var source = _helper.Model;
+        var offset = -1;
+        for (var b = 0; b < source.BlockCount; b++)
+        {
+            var copy = _target.NewInlineBlock();
+            if (offset < 0)
+                offset = copy - b;
+        }
+
+        var continuation = _target.NewInlineBlock();
+        var model = _target.Model;
+        for (var b = 0; b < source.BlockCount; b++)
+        {
+            var from = source.Graph.Blocks[b];
+            var to = model.Graph.Blocks[b + offset];
+            to.IsHandlerEntry = from.IsHandlerEntry;
+            to.CanSeparate = from.CanSeparate;
+            foreach (var handler in from.Handlers)
+                to.AddHandler(handler + offset);
+            var events = model.EventsOf(b + offset);
+            foreach (var e in source.EventsOf(b))
+                Map(e, events);
+            if (b == _helper.Exit)
+            {
+                model.AddEdge(b + offset, new ProtocolEdge(continuation));
+                continue;
+            }
+
+            foreach (var edge in from.Edges)
+                model.AddEdge(b + offset, new ProtocolEdge(edge.Target < 0 ? edge.Target : edge.Target + offset, MapHolder(edge.Holder), edge.TakenWhen));
+        }
+
+        foreach (var nullEdge in source.NullEdges)
+        {
+            var path = nullEdge.Path is null ? null : MapPath(nullEdge.Path);
+            var holder = MapHolder(nullEdge.Holder);
+            if (path is not null || holder >= 0)
+                model.NullEdges.Add(new NullEdge(nullEdge.Block + offset, nullEdge.Edge, path, holder));
+        }
+
+        _target.JumpTo(offset);
+        _target.ContinueAt(continuation);
+        if (_helper.HasRing)
+            _walker.MarkRing();
+        return _helper.ReturnHolder >= 0 ? WalkValue.HolderOf(MapHolder(_helper.ReturnHolder)) : WalkValue.Other;
+    }
+
+    private void Map(RawEvent e, List<RawEvent> events)
+    {
+        switch (e.Scope)
+        {
+            case RawScope.None:
+                events.Add(new RawEvent(e.Kind, RawScope.None, holder: MapHolder(e.Holder), sourceHolder: MapHolder(e.SourceHolder), mask: e.Mask, origin: _instance));
+                return;
+            case RawScope.Captured:
+                return; // the helper's own lambdas: its own business
+            case RawScope.StaticOfType or RawScope.AllStatic:
+                events.Add(new RawEvent(e.Kind, e.Scope, site: MapSite(e), type: e.Type, origin: _instance));
+                return;
+            case RawScope.ThisTouchedBy:
+                if (_thisIsCallers)
+                    events.Add(new RawEvent(e.Kind, e.Scope, callee: e.Callee, origin: _instance));
+                else if (_this is not null)
+                    events.Add(new RawEvent(ProtocolEventKind.Havoc, RawScope.Prefix, _this, origin: _instance));
+                return;
+        }
+
+        if (e.Path is not { } path || MapPath(path) is not { } mapped)
+            return; // a doorbell of the helper's own, or one the caller cannot name
+        events.Add(new RawEvent(e.Kind, e.Scope, mapped, MapSite(e, path), MapHolder(e.Holder), MapHolder(e.SourceHolder), e.Created, e.Type, e.Mask, e.Callee, origin: _instance));
+    }
+
+    /// <summary>The caller's key for a key of the helper; null for the helper's own locals and what the caller cannot name.</summary>
+    private AccessPath? MapPath(AccessPath path)
+    {
+        AccessPath? root;
+        switch (path.Kind)
+        {
+            case AccessRootKind.Static:
+                return path;
+            case AccessRootKind.This:
+                root = _thisIsCallers ? path : _this;
+                if (_thisIsCallers || root is null)
+                    return root;
+                break;
+            default:
+                var symbol = path.Root!;
+                if (!SymbolEqualityComparer.Default.Equals(symbol.ContainingSymbol, _helper.Method))
+                    return _helper.Method.MethodKind == MethodKind.LocalFunction ? path : null; // what a local function captures is the caller's
+                if (symbol is not IParameterSymbol parameter || !_arguments.TryGetValue(parameter, out var argument) || argument.Value.Kind != ValueKind.Key)
+                    return null;
+                root = argument.Value.Path;
+                break;
+        }
+
+        foreach (var step in path.Steps)
+            root = root?.Then(step);
+        return root;
+    }
+
+    private int MapHolder(int holder) =>
+        holder < 0 ? holder : holder == HolderTable.Scratch ? HolderTable.Scratch : holder < _holders.Length ? _holders[holder] : -1;
+
+    private int MapSite(RawEvent e, AccessPath? path = null)
+    {
+        if (e.Site < 0)
+            return -1;
+        var text = path is null ? _helper.Method.Name : TextOf(path);
+        var reportedByHelper = path is null || !HelperCalls.LeavesObligationsToCallers(_helper.Method, path);
+        if (!_sitesByText.TryGetValue((text, reportedByHelper), out var site))
+        {
+            site = _walker.Sites.AddInlined(CallLocation(), text, _instance, reportedByHelper);
+            _sitesByText[(text, reportedByHelper)] = site;
+        }
+
+        return site;
+    }
+
+    /// <summary>How the caller writes the doorbell a helper's key names: the argument or receiver, then the members.</summary>
+    private string TextOf(AccessPath path)
+    {
+        string root;
+        switch (path.Kind)
+        {
+            case AccessRootKind.Static:
+                root = path.Root!.Name;
+                break;
+            case AccessRootKind.This:
+                root = _thisIsCallers ? string.Empty : _thisText ?? string.Empty;
+                break;
+            default:
+                root = path.Root is IParameterSymbol parameter && _arguments.TryGetValue(parameter, out var argument)
+                    ? StripConversions(argument.Syntax)!.Syntax.ToString()
+                    : path.Root!.Name;
+                break;
+        }
+
+        var steps = string.Join(".", path.Steps.Select(step => step.Name));
+        return root.Length == 0 ? (steps.Length == 0 ? "this" : steps) : steps.Length == 0 ? root : root + "." + steps;
+    }
+
+    private Location CallLocation()
+    {
+        var syntax = _call.Syntax;
+        while (syntax.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == syntax)
+            syntax = conditional;
+        return syntax.GetLocation();
+    }
+}
