@@ -13,6 +13,9 @@ internal static class BuildableProject
 {
     public const string ProjectFileName = "Generated.csproj";
 
+    /// <summary>The MSBuild property that, set to true, builds the project without DoorbellGuard's analyzer.</summary>
+    public const string ExcludeAnalyzerProperty = "ExcludeDoorbellGuardAnalyzer";
+
     /// <summary>Writes the project into <paramref name="directory"/> (emptied first) and returns the project file's path.</summary>
     public static async Task<string> WriteAsync(GeneratedProject project, string directory, string targetFramework, string analyzerAssembly, string runtimeAssembly)
     {
@@ -49,7 +52,7 @@ internal static class BuildableProject
             {runtimeReference}
               <ItemGroup>
                 <!-- The same analyzer assembly the in-memory runs measure, loaded as a package would load it. -->
-                <Analyzer Include="{SecurityElement.Escape(analyzerAssembly)}" />
+                <Analyzer Include="{SecurityElement.Escape(analyzerAssembly)}" Condition="'$({ExcludeAnalyzerProperty})' != 'true'" />
               </ItemGroup>
             </Project>
 

@@ -10,11 +10,16 @@ using System.Threading.Tasks;
 namespace DoorbellGuard.AnalyzerCost;
 
 /// <summary>The medians of a variant's real builds.</summary>
-/// <remarks>Shares are medians of the per-build shares: each build's figures share that build's load.</remarks>
+/// <remarks>
+/// Shares are medians of the per-build shares: each build's figures share that build's load. <see cref="AddedToCsc"/>
+/// compares each build with the build of the same project without DoorbellGuard's analyzer that follows it.
+/// </remarks>
 internal sealed record RealBuildRow(
     GeneratedProject Project,
     double BuildMs,
     double CscMs,
+    double CscWithoutAnalyzerMs,
+    double AddedToCsc,
     double AnalyzersSeconds,
     double DoorbellGuardSeconds,
     double ShareOfAnalyzers,
@@ -42,7 +47,7 @@ internal static class RealBuild
             var directory = Path.Combine(options.RealBuildDirectory, project.Flavor.FolderName());
             var projectFile = await BuildableProject.WriteAsync(project, directory, options.RealBuildFramework, analyzerAssembly, runtimeAssembly).ConfigureAwait(false);
             // Restore once, untimed: offline, from the local NuGet cache (see BuildableProject).
-            var restore = await DotnetAsync(new[] { "restore", projectFile, "-nologo", "-nodeReuse:false" }, Path.Combine(directory, "restore.log"), cancellationToken).ConfigureAwait(false);
+            var restore = await DotnetCli.RunAsync(new[] { "restore", projectFile, "-nologo", "-nodeReuse:false" }, Path.Combine(directory, "restore.log"), cancellationToken).ConfigureAwait(false);
             if (restore.ExitCode != 0)
             {
                 throw new InvalidOperationException($"`dotnet restore` of the generated {project.Flavor.DisplayName()} project failed (exit {restore.ExitCode}); see {restore.LogPath}. " +
@@ -55,17 +60,24 @@ internal static class RealBuild
         for (int p = 0; p < projects.Count; p++)
         {
             var builds = new List<(double WallMs, BuildOutputReport Report, string LogPath)>();
+            var withoutAnalyzer = new List<double>();
             for (int run = 0; run < options.Runs; run++)
             {
-                var build = await BuildAsync(projectFiles[p], $"run{run + 1}", cancellationToken).ConfigureAwait(false);
+                var build = await BuildAsync(projectFiles[p], $"run{run + 1}", withAnalyzer: true, cancellationToken).ConfigureAwait(false);
                 builds.Add(build);
+                // The same project once more without the analyzer: what DoorbellGuard adds to the build's wall time is
+                // the difference, whatever csc's per-analyzer accounting says.
+                var without = await BuildAsync(projectFiles[p], $"run{run + 1}-without-analyzer", withAnalyzer: false, cancellationToken).ConfigureAwait(false);
+                withoutAnalyzer.Add(without.Report.CscTaskMs);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {projects[p].Flavor.DisplayName(),-22} real build {run + 1}: build {build.WallMs / 1000,6:F1} s, Csc task {build.Report.CscTaskMs / 1000,6:F1} s, analyzers {build.Report.TotalAnalyzerSeconds,7:F3} s, DoorbellGuard {build.Report.DoorbellGuardSeconds,7:F3} s"));
+                    $"  {projects[p].Flavor.DisplayName(),-22} real build {run + 1}: build {build.WallMs / 1000,6:F1} s, Csc task {build.Report.CscTaskMs / 1000,6:F1} s (without the analyzer {without.Report.CscTaskMs / 1000,6:F1} s), analyzers {build.Report.TotalAnalyzerSeconds,7:F3} s, DoorbellGuard {build.Report.DoorbellGuardSeconds,7:F3} s"));
             }
             rows.Add(new RealBuildRow(
                 projects[p],
                 Statistics.Median(builds.Select(b => b.WallMs)),
                 Statistics.Median(builds.Select(b => b.Report.CscTaskMs)),
+                Statistics.Median(withoutAnalyzer),
+                Statistics.Median(builds.Select((b, i) => (b.Report.CscTaskMs - withoutAnalyzer[i]) / withoutAnalyzer[i])),
                 Statistics.Median(builds.Select(b => b.Report.TotalAnalyzerSeconds)),
                 Statistics.Median(builds.Select(b => b.Report.DoorbellGuardSeconds)),
                 Statistics.Median(builds.Select(b => b.Report.TotalAnalyzerSeconds == 0 ? 0 : b.Report.DoorbellGuardSeconds / b.Report.TotalAnalyzerSeconds)),
@@ -84,13 +96,13 @@ internal static class RealBuild
         Console.WriteLine("csc runs analyzers concurrently and reports each analyzer's callback time summed over threads: waits and preemption");
         Console.WriteLine("count, so these seconds are not comparable with the single-threaded in-memory figures (see docs/performance.md).");
         Console.WriteLine();
-        Console.WriteLine("| project | size | lines | build (s) | Csc task (s) | all analyzers (s) | DoorbellGuard (s) | DoorbellGuard / analyzers | DoorbellGuard / Csc task | DoorbellGuard / build | in memory: analyzers / compile |");
-        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| project | size | lines | build (s) | Csc task (s) | all analyzers (s) | DoorbellGuard (s) | DoorbellGuard / analyzers | DoorbellGuard / Csc task | DoorbellGuard / build | Csc task without the analyzer (s) | added to the Csc task | in memory: analyzers / compile |");
+        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in rows)
         {
             var memory = inMemory.FirstOrDefault(r => r.Project.Flavor == row.Project.Flavor && r.Project.Scale == row.Project.Scale);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {row.Project.Flavor.DisplayName()} | {row.Project.Scale}x | {row.Project.Lines:N0} | {row.BuildMs / 1000:F1} | {row.CscMs / 1000:F1} | {row.AnalyzersSeconds:F3} | {row.DoorbellGuardSeconds:F3} | {row.ShareOfAnalyzers:P1} | {row.ShareOfCsc:P2} | {row.ShareOfBuild:P2} | {(memory is null ? "-" : memory.Ratio.ToString("P2", CultureInfo.InvariantCulture))} |"));
+                $"| {row.Project.Flavor.DisplayName()} | {row.Project.Scale}x | {row.Project.Lines:N0} | {row.BuildMs / 1000:F1} | {row.CscMs / 1000:F1} | {row.AnalyzersSeconds:F3} | {row.DoorbellGuardSeconds:F3} | {row.ShareOfAnalyzers:P1} | {row.ShareOfCsc:P2} | {row.ShareOfBuild:P2} | {row.CscWithoutAnalyzerMs / 1000:F1} | {row.AddedToCsc:P1} | {(memory is null ? "-" : memory.Ratio.ToString("P2", CultureInfo.InvariantCulture))} |"));
         }
 
         foreach (var row in rows)
@@ -116,7 +128,7 @@ internal static class RealBuild
     /// <summary>An assembly's display name without its version, culture and key.</summary>
     private static string ShortName(string assemblyName) => assemblyName.Split(',')[0];
 
-    private static async Task<(double WallMs, BuildOutputReport Report, string LogPath)> BuildAsync(string projectFile, string label, CancellationToken cancellationToken)
+    private static async Task<(double WallMs, BuildOutputReport Report, string LogPath)> BuildAsync(string projectFile, string label, bool withAnalyzer, CancellationToken cancellationToken)
     {
         var logPath = Path.Combine(Path.GetDirectoryName(projectFile)!, $"build-{label}.log");
         var arguments = new[]
@@ -126,64 +138,15 @@ internal static class RealBuild
             // A fresh csc process per build, on every machine alike (no compiler server left running, none reused
             // from an earlier build): the JIT of the compiler and of every analyzer falls inside the times measured.
             "-p:UseSharedCompilation=false",
+            $"-p:{BuildableProject.ExcludeAnalyzerProperty}={(withAnalyzer ? "false" : "true")}",
         };
         var stopwatch = Stopwatch.StartNew();
-        var result = await DotnetAsync(arguments, logPath, cancellationToken).ConfigureAwait(false);
+        var result = await DotnetCli.RunAsync(arguments, logPath, cancellationToken).ConfigureAwait(false);
         var wallMs = stopwatch.Elapsed.TotalMilliseconds;
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"`dotnet build` of {projectFile} failed (exit {result.ExitCode}); see {logPath}.");
         }
         return (wallMs, BuildOutputReport.Parse(File.ReadLines(logPath)), logPath);
-    }
-
-    /// <summary>Runs the dotnet CLI with its output (stdout and stderr, interleaved as printed) in <paramref name="logPath"/>.</summary>
-    private static async Task<(int ExitCode, string LogPath)> DotnetAsync(IEnumerable<string> arguments, string logPath, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(logPath)!,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        // English messages, so that the report's lines read as the parser expects.
-        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start `dotnet`.");
-        await using var log = new StreamWriter(logPath);
-        var gate = new object();
-        void Write(string? line)
-        {
-            if (line is not null)
-            {
-                lock (gate)
-                {
-                    log.WriteLine(line);
-                }
-            }
-        }
-        process.OutputDataReceived += (_, e) => Write(e.Data);
-        process.ErrorDataReceived += (_, e) => Write(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Only the build we started: a compiler server it reached may serve other builds on this machine.
-            process.Kill();
-            throw;
-        }
-        // WaitForExitAsync returns once the output streams are drained too.
-        return (process.ExitCode, logPath);
     }
 }
