@@ -23,14 +23,17 @@ internal sealed class HarnessOptions
           --reference          also time a naive baseline analyzer that builds and walks the CFG of every method
                                that calls a method named Ring (the cost to beat; one extra compilation per run)
           --real-build         also write each variant at the smallest size to disk as a real project and build it with
-                               `dotnet build -p:ReportAnalyzer=true` (--runs builds, each a fresh csc process), reading
-                               the analyzer times Roslyn reports and the Csc task's time from the build's output
-          --real-build-dir DIR where those projects and their build logs go (default: a folder in the temp directory)
+                               `dotnet build -p:ReportAnalyzer=true`: --runs pairs of builds, with and without DoorbellGuard's
+                               analyzer, each a fresh csc process; reads the analyzer times csc reports and the Csc task's
+                               time from each build's output
+          --real-build-dir DIR where those projects and their build logs go, DIR/<variant>, each emptied first
+                               (default: a folder in the temp directory)
           --real-build-framework TFM   the generated projects' target framework (default net8.0; its reference
                                assemblies must be in the local NuGet cache, as they are once src/Runtime was built)
           --per-shape          instead of the size table: the analyzers' time per method for each doorbell shape
                                (50 files each, all doorbell methods of one shape, minus a project with none)
-          --write DIR          write each variant of the smallest size to DIR/<variant> as a buildable project and exit
+          --write DIR          write each variant of the smallest size to DIR/<variant> (emptied first) as a buildable
+                               project and exit
         """;
 
     public IReadOnlyList<int> Sizes { get; private set; } = new[] { 1, 2, 4 };
