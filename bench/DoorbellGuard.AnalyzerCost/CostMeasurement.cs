@@ -63,7 +63,7 @@ internal sealed class CostMeasurement
     public static ImmutableArray<MetadataReference> References(ProjectFlavor flavor)
     {
         var references = Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>().ToList();
-        if (flavor == ProjectFlavor.DoorbellHeavy)
+        if (flavor.ReferencesDoorbellGuard())
         {
             references.Add(MetadataReference.CreateFromFile(typeof(DoorbellGuard.Doorbell).Assembly.Location));
         }

@@ -349,7 +349,9 @@ internal static class DoorbellShapes
 
             """),
 
-        new("Iterator", None, c => $$"""
+        // A bare 'yield break' on abort tells the consumer nothing (it sees a shorter sequence): per the DBL004 page it
+        // does not separate the abort case, like a bare 'return;' in a void method, so DBL004 is due at the ring.
+        new("Iterator", new[] { "DBL004" }, c => $$"""
                 public IEnumerable<ulong> {{c.M}}(int count)
                 {
                     for (int i = 0; i < count; i++)

@@ -8,16 +8,6 @@ using System.Text.RegularExpressions;
 
 namespace DoorbellGuard.AnalyzerCost;
 
-/// <summary>Which kind of project to generate.</summary>
-internal enum ProjectFlavor
-{
-    /// <summary>References DoorbellGuard; about half the methods ring a doorbell.</summary>
-    DoorbellHeavy,
-
-    /// <summary>The same code with DoorbellGuard's names renamed to a look-alike local API: the analyzer must bail out.</summary>
-    WithoutDoorbellGuard,
-}
-
 /// <summary>One generated source file.</summary>
 internal sealed record GeneratedFile(string Path, string Text);
 
@@ -39,12 +29,22 @@ internal sealed record GeneratedProject(
 /// </summary>
 internal static class ProjectGenerator
 {
-    /// <summary>Files per unit of scale: 1x is about 104,000 lines with 2,400 doorbell methods.</summary>
+    /// <summary>Files per unit of scale: 1x is about 107,000 lines (doorbell-heavy: 2,400 shape methods).</summary>
     public const int FilesPerScale = 200;
 
     private const int DoorbellMethodsPerFile = 12;
     private const int OrdinaryClassesPerFile = 2;
     private const int OrdinaryMethodsPerClass = 9;
+
+    /// <summary>The class prelude's members that use a doorbell: the constructor connects, Kick rings, NotifyAndCount notifies.</summary>
+    private const int PreludeDoorbellMethods = 3;
+
+    // The typical project: per twenty files, one submission class of 3 + 4 doorbell methods among 20 x 3 x 12 ordinary
+    // ones (7 in 727, about one in a hundred), and about as many lines per file as the doorbell-heavy project.
+    private const int TypicalSubmissionClassEvery = 20;
+    private const int TypicalDoorbellMethodsPerClass = 4;
+    private const int TypicalOrdinaryClassesPerFile = 3;
+    private const int TypicalOrdinaryMethodsPerClass = 12;
 
     private const string Usings = """
         using System;
@@ -134,6 +134,10 @@ internal static class ProjectGenerator
         var shapes = onlyShape is null ? DoorbellShapes.All : DoorbellShapes.All.Where(s => s.Name == onlyShape).ToList();
         int files = fileCount ?? FilesPerScale * scale;
 
+        bool typical = flavor == ProjectFlavor.Typical;
+        int shapeMethodsPerClass = typical ? TypicalDoorbellMethodsPerClass : DoorbellMethodsPerFile;
+        int ordinaryClasses = typical ? TypicalOrdinaryClassesPerFile : OrdinaryClassesPerFile;
+        int ordinaryMethodsPerClass = typical ? TypicalOrdinaryMethodsPerClass : OrdinaryMethodsPerClass;
         for (int fileIndex = 0; fileIndex < files; fileIndex++)
         {
             // One generator per file, seeded from the file's index: file N is the same text at every scale.
@@ -143,27 +147,30 @@ internal static class ProjectGenerator
             text.Append("namespace Generated.Area").Append((fileIndex % 25).ToString(CultureInfo.InvariantCulture)).Append(";\n\n");
 
             var className = "SubmissionPath" + fileIndex.ToString(CultureInfo.InvariantCulture);
-            text.Append("public sealed class ").Append(className).Append("\n{\n");
-            text.Append(DoorbellShapes.ClassPrelude(className, random.Next()));
-            doorbellMethods += 2; // the constructor connects, the [DoorbellRing] wrapper rings
-            for (int m = 0; m < DoorbellMethodsPerFile && shapes.Count > 0; m++)
+            if (!typical || fileIndex % TypicalSubmissionClassEvery == 0)
             {
-                var shape = shapes[shapeIndex++ % shapes.Count];
-                var context = new ShapeContext(random, shape.Name + m.ToString(CultureInfo.InvariantCulture));
-                text.Append(shape.Write(context));
-                doorbellMethods++;
-                methodsPerShape[shape.Name] = methodsPerShape.TryGetValue(shape.Name, out var count) ? count + 1 : 1;
-                foreach (var id in shape.ExpectedDiagnostics)
+                text.Append("public sealed class ").Append(className).Append("\n{\n");
+                text.Append(DoorbellShapes.ClassPrelude(className, random.Next()));
+                doorbellMethods += PreludeDoorbellMethods;
+                for (int m = 0; m < shapeMethodsPerClass && shapes.Count > 0; m++)
                 {
-                    expected[id] = expected.TryGetValue(id, out var n) ? n + 1 : 1;
+                    var shape = shapes[shapeIndex++ % shapes.Count];
+                    var context = new ShapeContext(random, shape.Name + m.ToString(CultureInfo.InvariantCulture));
+                    text.Append(shape.Write(context));
+                    doorbellMethods++;
+                    methodsPerShape[shape.Name] = methodsPerShape.TryGetValue(shape.Name, out var count) ? count + 1 : 1;
+                    foreach (var id in shape.ExpectedDiagnostics)
+                    {
+                        expected[id] = expected.TryGetValue(id, out var n) ? n + 1 : 1;
+                    }
                 }
+                text.Append("}\n\n");
             }
-            text.Append("}\n\n");
 
-            for (int c = 0; c < OrdinaryClassesPerFile; c++)
+            for (int c = 0; c < ordinaryClasses; c++)
             {
-                text.Append(OrdinaryCode.Class(random, "Ledger" + fileIndex.ToString(CultureInfo.InvariantCulture) + "_" + c.ToString(CultureInfo.InvariantCulture), OrdinaryMethodsPerClass));
-                ordinaryMethods += OrdinaryMethodsPerClass;
+                text.Append(OrdinaryCode.Class(random, "Ledger" + fileIndex.ToString(CultureInfo.InvariantCulture) + "_" + c.ToString(CultureInfo.InvariantCulture), ordinaryMethodsPerClass));
+                ordinaryMethods += ordinaryMethodsPerClass;
             }
 
             var source = text.ToString();
@@ -171,14 +178,17 @@ internal static class ProjectGenerator
             {
                 source = Rename(source);
             }
-            generated.Add(new GeneratedFile($"Area{fileIndex % 25}/{className}.cs", source));
+            var fileName = typical && fileIndex % TypicalSubmissionClassEvery != 0 ? "Ledgers" + fileIndex.ToString(CultureInfo.InvariantCulture) : className;
+            generated.Add(new GeneratedFile($"Area{fileIndex % 25}/{fileName}.cs", source));
         }
 
         if (flavor == ProjectFlavor.WithoutDoorbellGuard)
         {
+            // The look-alike API is not DoorbellGuard: nothing here uses a doorbell, nothing is expected.
             generated.Add(new GeneratedFile("Acme/Bells.cs", LookAlikeApi));
             expected.Clear();
             methodsPerShape.Clear();
+            doorbellMethods = 0;
         }
 
         int lines = generated.Sum(f => CountLines(f.Text));

@@ -1,101 +1,85 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Reflection;
+using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using DoorbellGuard.Analyzers;
+using DoorbellGuard.Analyzers.Registration;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DoorbellGuard.Benchmarks.Analyzers;
 
 /// <summary>
-/// The analysis of one typical submission method (the documented connect / ring / read / notify-or-reconnect loop),
-/// end to end through the analyzer driver: binding the method alone (baseline), then binding it with every
-/// DoorbellGuard analyzer attached. The difference is what the analyzers add per such method, driver included.
-/// Each invocation works on a fresh clone of the compilation, which shares the imported references but no binding.
+/// IDE latency: the analysis of one submission method through the analyzer driver, asked as the IDE asks for a
+/// document's semantic diagnostics (<c>GetAnalyzerSemanticDiagnosticsAsync</c> on the method's tree), for the typical
+/// method and for methods whose control-flow graph has about 300 and 3,000 blocks. Each invocation works on a fresh clone
+/// of the compilation (it shares the imported references, no binding), so binding the method is part of every figure;
+/// the baseline makes the same call with an analyzer that does nothing per method, so the difference is DoorbellGuard's
+/// own work, its share of the driver's callbacks included.
 /// </summary>
 [MemoryDiagnoser]
 public class PerMethodAnalysisBenchmarks
 {
-    internal const string TypicalSubmission = """
-        using DoorbellGuard;
-
-        public sealed class Submitter
-        {
-            private readonly Doorbell _doorbell;
-            private ulong _writePointer;
-
-            public Submitter(Doorbell doorbell) => _doorbell = doorbell;
-
-            public bool Submit(ulong packetSize)
-            {
-                _doorbell.Connect();
-                DoorbellStatus status;
-                do
-                {
-                    _writePointer += packetSize;
-                    _doorbell.Ring(_writePointer);
-                    status = _doorbell.ReadStatus();
-                    if (status == DoorbellStatus.ConnectedNotify)
-                    {
-                        _doorbell.NotifyWorkSubmission();
-                    }
-                    else if (status == DoorbellStatus.DisconnectedRetry)
-                    {
-                        _doorbell.Connect();
-                    }
-                }
-                while (status == DoorbellStatus.DisconnectedRetry);
-                return status != DoorbellStatus.DisconnectedAbort;
-            }
-        }
-        """;
-
-    private Compilation _compilation = null!;
-    private ImmutableArray<DiagnosticAnalyzer> _analyzers;
+    private CompiledSubmission _submission = null!;
     private CompilationWithAnalyzersOptions _options = null!;
+    private ImmutableArray<DiagnosticAnalyzer> _emptyAnalyzer;
+    private ImmutableArray<DiagnosticAnalyzer> _doorbellGuard;
+    private ImmutableArray<DiagnosticAnalyzer> _doorbellGuardGraphForced;
+
+    [ParamsSource(nameof(Submissions))]
+    public SubmissionMethod Submission { get; set; } = SubmissionMethod.Typical;
+
+    public static IEnumerable<SubmissionMethod> Submissions => SubmissionMethod.All;
 
     [GlobalSetup]
     public void Setup()
     {
-        _analyzers = DiscoverAnalyzers();
-        if (_analyzers.IsEmpty)
-        {
-            throw new InvalidOperationException("No DiagnosticAnalyzer in DoorbellGuard.Analyzers: nothing to measure.");
-        }
-        _compilation = CSharpCompilation.Create(
-            "PerMethod",
-            new[] { CSharpSyntaxTree.ParseText(TypicalSubmission, new CSharpParseOptions(LanguageVersion.CSharp12)) },
-            Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>()
-                .Append(MetadataReference.CreateFromFile(typeof(Doorbell).Assembly.Location)),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
-        var errors = _compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        if (errors.Count > 0)
-        {
-            throw new InvalidOperationException("The benchmark's submission method does not compile: " + string.Join("; ", errors));
-        }
+        _submission = Submission.Compile();
         _options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null,
             concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
+        _emptyAnalyzer = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationBlockAnalyzer());
+        _doorbellGuard = ImmutableArray.Create<DiagnosticAnalyzer>(new DoorbellProtocolAnalyzer());
+        _doorbellGuardGraphForced = ImmutableArray.Create<DiagnosticAnalyzer>(new DoorbellProtocolAnalyzer(AnalysisSettings.GraphOnly));
+
+        var failuresBefore = AnalyzerFailures.Count;
+        var found = Describe(AnalyzeAsync(_doorbellGuard).GetAwaiter().GetResult());
+        var foundOnGraph = Describe(AnalyzeAsync(_doorbellGuardGraphForced).GetAwaiter().GetResult());
+        var expected = _submission.ExpectedDiagnostics;
+        Console.WriteLine($"// {Submission}: {_submission.BlockCount:N0} blocks in the control-flow graph, {_submission.MethodLines:N0} lines; DoorbellGuard reports [{found}], graph forced [{foundOnGraph}], expected [{expected}]");
+        Submission.CheckAnswer(expected, found, "default path", AnalyzerFailures.Count - failuresBefore);
+        Submission.CheckAnswer(expected, foundOnGraph, "graph forced", AnalyzerFailures.Count - failuresBefore);
     }
 
-    [Benchmark(Baseline = true, Description = "bind the method (compiler diagnostics only)")]
-    public int CompilerOnly() => _compilation.Clone().GetDiagnostics().Length;
+    [Benchmark(Baseline = true, Description = "driver + an analyzer doing nothing per method")]
+    public Task<ImmutableArray<Diagnostic>> WithEmptyAnalyzer() => AnalyzeAsync(_emptyAnalyzer);
 
-    [Benchmark(Description = "bind the method + every DoorbellGuard analyzer")]
-    public async Task<int> CompilerAndAnalyzers()
+    [Benchmark(Description = "driver + DoorbellGuard")]
+    public Task<ImmutableArray<Diagnostic>> WithDoorbellGuard() => AnalyzeAsync(_doorbellGuard);
+
+    [Benchmark(Description = "driver + DoorbellGuard, control-flow graph forced")]
+    public Task<ImmutableArray<Diagnostic>> WithDoorbellGuardGraphForced() => AnalyzeAsync(_doorbellGuardGraphForced);
+
+    [Benchmark(Description = "compiler diagnostics of the tree, no analyzer")]
+    public int CompilerOnly()
     {
-        var withAnalyzers = _compilation.Clone().WithAnalyzers(_analyzers, _options);
-        return (await withAnalyzers.GetAllDiagnosticsAsync().ConfigureAwait(false)).Length;
+        var compilation = _submission.Compilation.Clone();
+        return compilation.GetSemanticModel(_submission.Tree).GetDiagnostics().Length;
     }
 
-    internal static ImmutableArray<DiagnosticAnalyzer> DiscoverAnalyzers() =>
-        typeof(DoorbellGuard.Analyzers.Descriptors).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes<DiagnosticAnalyzerAttribute>().Any())
-            .Where(t => t.GetConstructor(Type.EmptyTypes) is not null)
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
+    private Task<ImmutableArray<Diagnostic>> AnalyzeAsync(ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var withAnalyzers = _submission.Compilation.Clone().WithAnalyzers(analyzers, _options);
+        var model = withAnalyzers.Compilation.GetSemanticModel(_submission.Tree);
+        return withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, CancellationToken.None);
+    }
+
+    /// <summary>"DBL001 at line 4012": the DoorbellGuard diagnostics, in the form <see cref="CompiledSubmission.ExpectedDiagnostics"/> uses.</summary>
+    private static string Describe(ImmutableArray<Diagnostic> diagnostics) => string.Join(", ", diagnostics
+        .Where(d => d.Id.StartsWith("DBL", StringComparison.Ordinal))
+        .OrderBy(d => d.Location.SourceSpan.Start)
+        .Select(d => $"{d.Id} at line {d.Location.GetLineSpan().StartLinePosition.Line + 1}"));
 }
