@@ -20,6 +20,12 @@ public static class DiagnosticIds
 
     /// <summary>A doorbell is rung before it is connected.</summary>
     public const string RingBeforeConnect = "DBL005";
+
+    /// <summary>The analysis of a method stopped short (a budget, an internal error): hidden by default.</summary>
+    public const string AnalysisSkipped = "DBL900";
+
+    /// <summary>An .editorconfig option of DoorbellGuard names nothing or means nothing.</summary>
+    public const string OptionNamesNothing = "DBL901";
 }
 
 /// <summary>Every descriptor DoorbellGuard reports, in one place.</summary>
@@ -66,9 +72,35 @@ public static class Descriptors
         "'{0}' is created disconnected and is rung before Connect() on some path: the ring is lost",
         "A new doorbell starts disconnected. Call Connect() before its first ring.");
 
+    /// <summary>DBL900: hidden by default; <c>dotnet_diagnostic.DBL900.severity = suggestion</c> lists the methods the analysis did not finish.</summary>
+    public static readonly DiagnosticDescriptor AnalysisSkipped = new(
+        DiagnosticIds.AnalysisSkipped,
+        "The doorbell analysis did not check a method",
+        "DoorbellGuard did not check {0}: {1}",
+        Category,
+        DiagnosticSeverity.Hidden,
+        isEnabledByDefault: true,
+        description: "The analysis gives up on a method rather than guess when a budget is exceeded, and says so here: nothing is reported about that method's doorbells.",
+        helpLinkUri: HelpLink(DiagnosticIds.AnalysisSkipped));
+
+    /// <summary>DBL901: a wrapper ID that names no member (a typo, a renamed method), or an option value that means nothing.</summary>
+    public static readonly DiagnosticDescriptor OptionNamesNothing = new(
+        DiagnosticIds.OptionNamesNothing,
+        "A DoorbellGuard option in .editorconfig means nothing here",
+        "{0}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A wrapper named in .editorconfig that matches no method or property is not checked, silently; this says so, with the ID as written.",
+        helpLinkUri: HelpLink(DiagnosticIds.OptionNamesNothing),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     /// <summary>The rules of the doorbell protocol analysis, reported by <see cref="DoorbellProtocolAnalyzer"/>.</summary>
     public static ImmutableArray<DiagnosticDescriptor> Protocol { get; } = ImmutableArray.Create(
         RingWithoutStatusRead, DisconnectNotRetried, NotifyNotCalled, AbortTreatedAsSuccess, RingBeforeConnect);
+
+    /// <summary>Every descriptor <see cref="DoorbellProtocolAnalyzer"/> reports: the rules, then what it says about itself.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = Protocol.Add(AnalysisSkipped).Add(OptionNamesNothing);
 
     /// <summary>
     /// The rule's descriptor with <paramref name="clause"/> (the lines of the offending path) appended to its message.

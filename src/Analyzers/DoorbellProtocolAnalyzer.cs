@@ -7,8 +7,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace DoorbellGuard.Analyzers;
 
 /// <summary>
-/// The doorbell protocol rules, DBL001-DBL005, from one flow analysis per method. One analyzer owns every descriptor
-/// the analysis feeds, so the per-method and per-call work runs once, whatever the number of rules.
+/// The doorbell protocol rules, DBL001-DBL005, from one flow analysis per method, and what the analysis says about
+/// itself (DBL900: a method it did not finish; DBL901: an option that names nothing). One analyzer owns every
+/// descriptor the analysis feeds, so the per-method and per-call work runs once, whatever the number of rules.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DoorbellProtocolAnalyzer : DiagnosticAnalyzer
@@ -25,7 +26,7 @@ public sealed class DoorbellProtocolAnalyzer : DiagnosticAnalyzer
     internal DoorbellProtocolAnalyzer(AnalysisSettings settings) => _settings = settings;
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.Protocol;
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.All;
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -41,6 +42,7 @@ public sealed class DoorbellProtocolAnalyzer : DiagnosticAnalyzer
                 return;
             var compilation = new CompilationAnalysis(symbols, start.Options, _settings);
             start.RegisterOperationBlockAction(compilation.AnalyzeBlock);
+            start.RegisterCompilationEndAction(compilation.ReportOptionsThatNameNothing);
         });
     }
 }

@@ -193,7 +193,9 @@ public class WrapperTests
             doorbellguard.connect_methods = Vendor.Queue.Reconnect
             doorbellguard.notify_methods = M:Vendor.Queue.Tell | M:Vendor.Queue.DoesNotExist
             """,
-            Expect.NoRead(0, "q"));
+            Expect.NoRead(0, "q"),
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.OptionNamesNothing.Id, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithArguments(
+                "doorbellguard.notify_methods names 'M:Vendor.Queue.DoesNotExist', which is no method or property of this compilation, so nothing is checked through it: write its documentation-comment ID, for example M:Namespace.Type.Method(System.UInt64)"));
     }
 
     [Fact]

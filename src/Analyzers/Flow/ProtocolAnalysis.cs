@@ -12,6 +12,9 @@ internal enum ProtocolRule
     NotifyNotCalled = 3,
     AbortTreatedAsSuccess = 4,
     RingBeforeConnect = 5,
+
+    /// <summary>Not a protocol rule: the analysis of a function stopped short and says so.</summary>
+    AnalysisSkipped = 900,
 }
 
 /// <summary>Where a violation shows: at the normal end of the method, at the next ring, or where the doorbell is replaced.</summary>
@@ -92,20 +95,44 @@ internal readonly struct ProtocolBudget
     public int MaxSteps { get; }
 }
 
-/// <summary>The outcome for one method: the violations, or <see cref="Completed"/> false when a budget was exceeded.</summary>
+/// <summary>Why the analysis of a function stopped short: then it reports nothing about that function (but DBL900).</summary>
+internal enum GiveUpReason
+{
+    None,
+
+    /// <summary>More blocks than <see cref="ProtocolBudget.MaxBlocks"/> (finally copies and inlined helpers included).</summary>
+    TooManyBlocks,
+
+    /// <summary>More steps than <see cref="ProtocolBudget.MaxSteps"/>.</summary>
+    TooManySteps,
+
+    /// <summary>More doorbells, ring sites, reads or holders than an element can number.</summary>
+    TooManyNames,
+
+    /// <summary>An expression nested deeper than the translator walks.</summary>
+    TooDeep,
+
+    /// <summary>An unexpected exception (a DoorbellGuard bug), swallowed so the user's build goes on.</summary>
+    Failed,
+}
+
+/// <summary>The outcome for one method: the violations, or why it stopped short (<see cref="GiveUpReason"/>).</summary>
 internal sealed class ProtocolResult
 {
-    public static readonly ProtocolResult GaveUp = new(false, Array.Empty<ProtocolViolation>());
-
-    public ProtocolResult(bool completed, IReadOnlyList<ProtocolViolation> violations)
+    public ProtocolResult(bool completed, IReadOnlyList<ProtocolViolation> violations, GiveUpReason reason = GiveUpReason.None)
     {
         Completed = completed;
         Violations = violations;
+        Reason = reason;
     }
 
     public bool Completed { get; }
 
     public IReadOnlyList<ProtocolViolation> Violations { get; }
+
+    public GiveUpReason Reason { get; }
+
+    public static ProtocolResult GaveUp(GiveUpReason reason) => new(false, Array.Empty<ProtocolViolation>(), reason);
 }
 
 /// <summary>
@@ -122,12 +149,14 @@ internal static class ProtocolAnalysis
     {
         if (graph.Blocks.Count == 0)
             return new ProtocolResult(true, Array.Empty<ProtocolViolation>());
-        if (graph.Blocks.Count > budget.MaxBlocks || graph.KeyCount > ProtocolElement.MaxKeys)
-            return ProtocolResult.GaveUp;
+        if (graph.Blocks.Count > budget.MaxBlocks)
+            return ProtocolResult.GaveUp(GiveUpReason.TooManyBlocks);
+        if (graph.KeyCount > ProtocolElement.MaxKeys)
+            return ProtocolResult.GaveUp(GiveUpReason.TooManyNames);
 
         var readIds = NumberReads(graph, out int readCount);
         if (readCount >= ProtocolElement.MaxReads || !IndicesFit(graph))
-            return ProtocolResult.GaveUp;
+            return ProtocolResult.GaveUp(GiveUpReason.TooManyNames);
 
         // "Separated" abort is a property of blocks, not of edges: a block that only DisconnectedRetry or
         // DisconnectedAbort of a read can reach isolates the abort case. A first pass finds which statuses of each read
@@ -140,13 +169,13 @@ internal static class ProtocolAnalysis
         {
             var first = new Simulation(graph, readIds, null, reporting: false, budget, cancellationToken);
             if (!first.Run(ref steps))
-                return ProtocolResult.GaveUp;
+                return ProtocolResult.GaveUp(GiveUpReason.TooManySteps);
             statusesAtBlock = first.StatusesAtBlockEntry();
         }
 
         var second = new Simulation(graph, readIds, statusesAtBlock, reporting: true, budget, cancellationToken);
         if (!second.Run(ref steps))
-            return ProtocolResult.GaveUp;
+            return ProtocolResult.GaveUp(GiveUpReason.TooManySteps);
         var violations = second.ExplainedViolations();
         violations.Sort();
         return new ProtocolResult(true, violations);

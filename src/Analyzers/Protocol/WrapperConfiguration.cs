@@ -19,12 +19,12 @@ internal sealed class WrapperConfiguration
     public const string NotifyMethodsKey = "doorbellguard.notify_methods";
 
     public static readonly WrapperConfiguration Empty = new(
-        new Dictionary<ISymbol, ProtocolOperation>(SymbolEqualityComparer.Default), new HashSet<string>(StringComparer.Ordinal), ImmutableArray<string>.Empty);
+        new Dictionary<ISymbol, ProtocolOperation>(SymbolEqualityComparer.Default), new HashSet<string>(StringComparer.Ordinal), ImmutableArray<UnresolvedId>.Empty);
 
     private readonly Dictionary<ISymbol, ProtocolOperation> _operations;
     private readonly HashSet<string> _names;
 
-    private WrapperConfiguration(Dictionary<ISymbol, ProtocolOperation> operations, HashSet<string> names, ImmutableArray<string> unresolvedIds)
+    private WrapperConfiguration(Dictionary<ISymbol, ProtocolOperation> operations, HashSet<string> names, ImmutableArray<UnresolvedId> unresolvedIds)
     {
         _operations = operations;
         _names = names;
@@ -32,7 +32,7 @@ internal sealed class WrapperConfiguration
     }
 
     /// <summary>The configured IDs that name no method or property of the compilation (typos, stale names): DBL901.</summary>
-    public ImmutableArray<string> UnresolvedIds { get; }
+    public ImmutableArray<UnresolvedId> UnresolvedIds { get; }
 
     public bool IsEmpty => _operations.Count == 0;
 
@@ -65,18 +65,18 @@ internal sealed class WrapperConfiguration
             return Empty;
         var operations = new Dictionary<ISymbol, ProtocolOperation>(SymbolEqualityComparer.Default);
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var unresolved = ImmutableArray.CreateBuilder<string>();
-        AddAll(operations, names, unresolved, compilation, text.Ring, ProtocolOperation.Ring);
-        AddAll(operations, names, unresolved, compilation, text.StatusRead, ProtocolOperation.ReadStatus);
-        AddAll(operations, names, unresolved, compilation, text.Connect, ProtocolOperation.Connect);
-        AddAll(operations, names, unresolved, compilation, text.Notify, ProtocolOperation.Notify);
+        var unresolved = ImmutableArray.CreateBuilder<UnresolvedId>();
+        AddAll(operations, names, unresolved, compilation, RingMethodsKey, text.Ring, ProtocolOperation.Ring);
+        AddAll(operations, names, unresolved, compilation, StatusReadMethodsKey, text.StatusRead, ProtocolOperation.ReadStatus);
+        AddAll(operations, names, unresolved, compilation, ConnectMethodsKey, text.Connect, ProtocolOperation.Connect);
+        AddAll(operations, names, unresolved, compilation, NotifyMethodsKey, text.Notify, ProtocolOperation.Notify);
         return new WrapperConfiguration(operations, names, unresolved.ToImmutable());
     }
 
     private static string Read(AnalyzerConfigOptions treeOptions, AnalyzerConfigOptions globalOptions, string key) =>
         treeOptions.TryGetValue(key, out var value) || globalOptions.TryGetValue(key, out value) ? value.Trim() : string.Empty;
 
-    private static void AddAll(Dictionary<ISymbol, ProtocolOperation> operations, HashSet<string> names, ImmutableArray<string>.Builder unresolved, Compilation compilation, string list, ProtocolOperation operation)
+    private static void AddAll(Dictionary<ISymbol, ProtocolOperation> operations, HashSet<string> names, ImmutableArray<UnresolvedId>.Builder unresolved, Compilation compilation, string key, string list, ProtocolOperation operation)
     {
         foreach (var id in SplitIds(list))
         {
@@ -91,7 +91,7 @@ internal sealed class WrapperConfiguration
             }
 
             if (!any)
-                unresolved.Add(id);
+                unresolved.Add(new UnresolvedId(key, id));
         }
     }
 
@@ -157,4 +157,24 @@ internal sealed class WrapperConfiguration
 
         return members;
     }
+}
+
+/// <summary>A documentation-comment ID in option <see cref="Key"/> that names no method or property of the compilation.</summary>
+internal readonly struct UnresolvedId : IEquatable<UnresolvedId>
+{
+    public UnresolvedId(string key, string id)
+    {
+        Key = key;
+        Id = id;
+    }
+
+    public string Key { get; }
+
+    public string Id { get; }
+
+    public bool Equals(UnresolvedId other) => string.Equals(Key, other.Key, StringComparison.Ordinal) && string.Equals(Id, other.Id, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is UnresolvedId other && Equals(other);
+
+    public override int GetHashCode() => (StringComparer.Ordinal.GetHashCode(Key) * 31) + StringComparer.Ordinal.GetHashCode(Id);
 }

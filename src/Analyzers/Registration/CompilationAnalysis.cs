@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using DoorbellGuard.Analyzers.Translation;
 using DoorbellGuard.Analyzers.Protocol;
@@ -46,6 +48,32 @@ internal sealed class CompilationAnalysis
         var inputs = new TranslationInputs(_symbols, facts.Configuration, _settings.Budget, context.CancellationToken,
             facts.Interprocedural.Depth > 0 ? _helperModels : null, facts.Interprocedural.Depth);
         MethodAnalysis.Run(context, inputs, _settings);
+    }
+
+    /// <summary>
+    /// At the end of the compilation, DBL901 for each .editorconfig wrapper ID that named nothing in any tree and each
+    /// option value that meant nothing, once each.
+    /// </summary>
+    public void ReportOptionsThatNameNothing(CompilationAnalysisContext context)
+    {
+        var unresolved = new HashSet<UnresolvedId>();
+        var problems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tree in context.Compilation.SyntaxTrees)
+        {
+            var facts = FactsFor(tree, context.CancellationToken);
+            unresolved.UnionWith(facts.Configuration.UnresolvedIds);
+            if (facts.Interprocedural.Problem is { } problem)
+                problems.Add(problem);
+        }
+
+        foreach (var id in unresolved.OrderBy(u => u.Key, StringComparer.Ordinal).ThenBy(u => u.Id, StringComparer.Ordinal))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.OptionNamesNothing, Location.None,
+                id.Key + " names '" + id.Id + "', which is no method or property of this compilation, so nothing is checked through it: write its documentation-comment ID, for example M:Namespace.Type.Method(System.UInt64)"));
+        }
+
+        foreach (var problem in problems.OrderBy(p => p, StringComparer.Ordinal))
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.OptionNamesNothing, Location.None, problem));
     }
 
     private TreeFacts FactsFor(SyntaxTree tree, CancellationToken cancellationToken)

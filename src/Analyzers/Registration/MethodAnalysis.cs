@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using DoorbellGuard.Analyzers.Flow;
 using DoorbellGuard.Analyzers.Protocol;
 using DoorbellGuard.Analyzers.Translation;
@@ -21,11 +22,21 @@ internal static class MethodAnalysis
         }
         catch (Exception e) when (AnalyzerFailures.Swallow(e))
         {
+            // Silent for the method, never for the user: DBL900 says it was not checked and why.
+            var where = context.OwningSymbol.Locations.FirstOrDefault(l => l.IsInSource) ?? context.OperationBlocks[0].Syntax.GetLocation();
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.AnalysisSkipped, where, FunctionNames.Of(context.OwningSymbol),
+                "the analysis failed (" + e.GetType().Name + "), a DoorbellGuard bug: please report it with this method"));
             return;
         }
 
         foreach (var report in reports)
         {
+            if (report.Rule == ProtocolRule.AnalysisSkipped)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.AnalysisSkipped, report.Location, report.DoorbellText, SkipReasons.Describe(report.Skipped, inputs.Budget)));
+                continue;
+            }
+
             var clause = PathExplanation.Clause(report);
             var descriptor = clause.Length == 0 ? DescriptorFor(report.Rule) : Descriptors.Explained(DescriptorFor(report.Rule), clause);
             context.ReportDiagnostic(Diagnostic.Create(descriptor, report.Location, PathExplanation.Locations(report), report.DoorbellText));

@@ -49,7 +49,7 @@ internal sealed class CfgModelBuilder : IInlineTarget
     {
         var blocks = _cfg.Blocks;
         if (blocks.Length > _maxBlocks)
-            return FunctionModel.GaveUp(_walker.Sites.All);
+            return FunctionModel.GaveUp(_walker.Sites.All, GiveUpReason.TooManyBlocks);
 
         // Model blocks 0..n-1 are Roslyn's blocks; inlined helpers and finally copies are appended. Roslyn's graph keeps
         // no block without an operation or a branch value but the entry and the exit, so a block with either holds the
@@ -67,7 +67,7 @@ internal sealed class CfgModelBuilder : IInlineTarget
             _walker.CancellationToken.ThrowIfCancellationRequested();
             TranslateEvents(blocks[i]);
             if (_walker.GaveUp)
-                return FunctionModel.GaveUp(_walker.Sites.All);
+                return FunctionModel.GaveUp(_walker.Sites.All, GiveUpReason.TooDeep);
         }
 
         if (!_walker.HasRing)
@@ -78,14 +78,14 @@ internal sealed class CfgModelBuilder : IInlineTarget
         {
             BuildEdges(blocks[i], _lastPart[i], top);
             if (_gaveUp)
-                return FunctionModel.GaveUp(_walker.Sites.All);
+                return FunctionModel.GaveUp(_walker.Sites.All, GiveUpReason.TooManyBlocks);
         }
 
         _model.Graph.Blocks[blocks.Length - 1].IsNormalExit = true;
         MarkHandlerEntries(_cfg.Root);
         return KeyNumbering.Finish(_model, _walker.Captured, _walker.Helpers, out var keys)
             ? new FunctionModel(_model.Graph, _walker.Sites.All, hasRing: true, _model.Anchors, keys)
-            : FunctionModel.GaveUp(_walker.Sites.All);
+            : FunctionModel.GaveUp(_walker.Sites.All, GiveUpReason.TooManyNames);
     }
 
     private void TranslateEvents(BasicBlock block)

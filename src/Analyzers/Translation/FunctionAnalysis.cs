@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using DoorbellGuard.Analyzers.Flow;
 using DoorbellGuard.Analyzers.Protocol;
@@ -15,8 +16,9 @@ namespace DoorbellGuard.Analyzers.Translation;
 /// </summary>
 internal readonly struct ProtocolReport
 {
-    public ProtocolReport(ProtocolRule rule, Location location, string doorbellText, Detection detection = Detection.Exit, Location? leave = null, Location? branch = null, Location? nextRing = null)
+    public ProtocolReport(ProtocolRule rule, Location location, string doorbellText, Detection detection = Detection.Exit, Location? leave = null, Location? branch = null, Location? nextRing = null, GiveUpReason skipped = GiveUpReason.None)
     {
+        Skipped = skipped;
         Rule = rule;
         Location = location;
         DoorbellText = doorbellText;
@@ -42,6 +44,16 @@ internal readonly struct ProtocolReport
 
     /// <summary>When the violation shows at a later ring: that ring.</summary>
     public Location? NextRing { get; }
+
+    /// <summary>For <see cref="ProtocolRule.AnalysisSkipped"/>: why; then <see cref="DoorbellText"/> names the function.</summary>
+    public GiveUpReason Skipped { get; }
+
+    /// <summary>The analysis of a function stopped short: DBL900 at the function.</summary>
+    public static ProtocolReport SkippedFunction(IMethodSymbol? function, IOperation body, GiveUpReason reason) => new(
+        ProtocolRule.AnalysisSkipped,
+        function?.Locations.FirstOrDefault(l => l.IsInSource) ?? body.Syntax.GetLocation(),
+        FunctionNames.Of(function),
+        skipped: reason);
 }
 
 /// <summary>What every function's translation of one method shares.</summary>
@@ -93,11 +105,11 @@ internal static class FunctionAnalysis
         if (!forceGraph)
         {
             var models = new List<FunctionModel>();
-            var owners = new List<IMethodSymbol?>();
+            var owners = new List<(IMethodSymbol? Function, IOperation Body)>();
             if (TryStructured(body, function, isRingWrapper, inputs, models, owners, depth: 0, out notCovered))
             {
                 for (var i = 0; i < models.Count; i++)
-                    Report(models[i], owners[i], inputs, reports);
+                    Report(models[i], owners[i].Function, owners[i].Body, inputs, reports);
                 statistics?.CountStructured();
                 return;
             }
@@ -111,7 +123,7 @@ internal static class FunctionAnalysis
     public static void AnalyzeGraph(ControlFlowGraph graph, IMethodSymbol? function, bool isRingWrapper, TranslationInputs inputs, ImmutableArray<ProtocolReport>.Builder reports) =>
         AnalyzeGraph(graph, function, isRingWrapper, inputs, reports, depth: 0);
 
-    private static bool TryStructured(IOperation body, IMethodSymbol? function, bool isRingWrapper, TranslationInputs inputs, List<FunctionModel> models, List<IMethodSymbol?> owners, int depth, out string? notCovered)
+    private static bool TryStructured(IOperation body, IMethodSymbol? function, bool isRingWrapper, TranslationInputs inputs, List<FunctionModel> models, List<(IMethodSymbol? Function, IOperation Body)> owners, int depth, out string? notCovered)
     {
         inputs.CancellationToken.ThrowIfCancellationRequested();
         var nested = NestedFunctions.Of(body);
@@ -120,7 +132,7 @@ internal static class FunctionAnalysis
         if (model is null)
             return false;
         models.Add(model);
-        owners.Add(function);
+        owners.Add((function, body));
         if (depth >= NestedFunctions.MaxDepth)
             return true;
         foreach (var inner in nested)
@@ -137,7 +149,7 @@ internal static class FunctionAnalysis
         inputs.CancellationToken.ThrowIfCancellationRequested();
         var captured = CapturedRoots.Collect(graph, inputs.CancellationToken);
         var walker = new EventWalker(inputs.Symbols, inputs.Configuration, function, isRingWrapper, captured, inputs.CancellationToken, inputs.HelperModels, inputs.MaxCallDepth);
-        Report(new CfgModelBuilder(graph, walker, inputs.Budget.MaxBlocks).Build(), function, inputs, reports);
+        Report(new CfgModelBuilder(graph, walker, inputs.Budget.MaxBlocks).Build(), function, graph.OriginalOperation, inputs, reports);
 
         if (depth >= NestedFunctions.MaxDepth)
             return;
@@ -145,11 +157,23 @@ internal static class FunctionAnalysis
             AnalyzeGraph(nested.Graph, nested.Symbol, false, inputs, reports, depth + 1);
     }
 
-    private static void Report(FunctionModel model, IMethodSymbol? function, TranslationInputs inputs, ImmutableArray<ProtocolReport>.Builder reports)
+    private static void Report(FunctionModel model, IMethodSymbol? function, IOperation body, TranslationInputs inputs, ImmutableArray<ProtocolReport>.Builder reports)
     {
-        if (model.Graph is null || !model.HasRing)
+        if (!model.HasRing)
             return;
+        if (model.Graph is null)
+        {
+            reports.Add(ProtocolReport.SkippedFunction(function, body, model.Reason));
+            return;
+        }
+
         var result = ProtocolAnalysis.Run(model.Graph, inputs.Budget, inputs.CancellationToken);
+        if (!result.Completed)
+        {
+            reports.Add(ProtocolReport.SkippedFunction(function, body, result.Reason));
+            return;
+        }
+
         var checksCallers = inputs.HelperModels is not null && function is not null && HelperCalls.CanFollow(function);
         var hasCallers = (bool?)null;
         foreach (var violation in result.Violations)

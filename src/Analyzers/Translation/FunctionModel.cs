@@ -34,5 +34,8 @@ internal sealed class FunctionModel
     /// <summary>False when the function rings nothing: no rule can fire, the analysis is skipped.</summary>
     public bool HasRing { get; }
 
-    public static FunctionModel GaveUp(IReadOnlyList<RingSite> sites) => new(null, sites, hasRing: true);
+    /// <summary>Why the translation gave up, when <see cref="Graph"/> is null although the function rings.</summary>
+    public GiveUpReason Reason { get; private set; }
+
+    public static FunctionModel GaveUp(IReadOnlyList<RingSite> sites, GiveUpReason reason) => new(null, sites, hasRing: true) { Reason = reason };
 }

@@ -65,7 +65,7 @@ internal sealed partial class StructuredModelBuilder : IInlineTarget
         walker.Summarizing = true;
         try
         {
-            if (!builder.BuildBlocks(body))
+            if (builder.BuildBlocks(body) != GiveUpReason.None)
                 return null;
         }
         catch (NotCoveredException)
@@ -79,17 +79,17 @@ internal sealed partial class StructuredModelBuilder : IInlineTarget
 
     private FunctionModel Build(IOperation body)
     {
-        if (!BuildBlocks(body))
-            return FunctionModel.GaveUp(_walker.Sites.All);
+        if (BuildBlocks(body) is var reason && reason != GiveUpReason.None)
+            return FunctionModel.GaveUp(_walker.Sites.All, reason);
         if (!_walker.HasRing)
             return FunctionModel.NoRing;
         return KeyNumbering.Finish(_model, _walker.Captured, _walker.Helpers, out var keys)
             ? new FunctionModel(_model.Graph, _walker.Sites.All, hasRing: true, _model.Anchors, keys)
-            : FunctionModel.GaveUp(_walker.Sites.All);
+            : FunctionModel.GaveUp(_walker.Sites.All, GiveUpReason.TooManyNames);
     }
 
-    /// <summary>The blocks of <paramref name="body"/>; false when the walker gave up.</summary>
-    private bool BuildBlocks(IOperation body)
+    /// <summary>The blocks of <paramref name="body"/>, or why there are none.</summary>
+    private GiveUpReason BuildBlocks(IOperation body)
     {
         var entry = NewBlock();
         _exit = NewBlock();
@@ -119,12 +119,14 @@ internal sealed partial class StructuredModelBuilder : IInlineTarget
                 throw new NotCoveredException("body of kind " + body.Kind);
         }
 
-        if (_walker.GaveUp || _model.BlockCount > _maxBlocks)
-            return false;
+        if (_walker.GaveUp)
+            return GiveUpReason.TooDeep;
+        if (_model.BlockCount > _maxBlocks)
+            return GiveUpReason.TooManyBlocks;
         if (Reachable)
             _model.SetLeaveAnchor(_current, SyntaxAnchors.EndOf(body.Syntax));
         Goto(_exit);
-        return true;
+        return GiveUpReason.None;
     }
 
     // ---- inlining helpers (IInlineTarget) ----

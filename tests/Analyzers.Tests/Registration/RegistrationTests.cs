@@ -37,7 +37,7 @@ public class RegistrationTests
     public void One_analyzer_supports_every_rule()
     {
         var ids = new DoorbellProtocolAnalyzer().SupportedDiagnostics.Select(d => d.Id).ToArray();
-        Assert.Equal(new[] { "DBL001", "DBL002", "DBL003", "DBL004", "DBL005" }, ids);
+        Assert.Equal(new[] { "DBL001", "DBL002", "DBL003", "DBL004", "DBL005", "DBL900", "DBL901" }, ids);
         var analyzers = typeof(DoorbellProtocolAnalyzer).Assembly.GetTypes().Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract);
         Assert.Equal(new[] { typeof(DoorbellProtocolAnalyzer) }, analyzers);
     }
@@ -58,6 +58,7 @@ public class RegistrationTests
         var (telemetry, diagnostics) = await RunAsync(ModelDump.Compile(ThreeMethods));
         Assert.Equal(1, telemetry.CompilationStartActionsCount);
         Assert.Equal(1, telemetry.OperationBlockActionsCount);
+        Assert.Equal(1, telemetry.CompilationEndActionsCount); // DBL901, once per compilation
         Assert.Equal(0, telemetry.OperationActionsCount + telemetry.OperationBlockStartActionsCount + telemetry.SyntaxNodeActionsCount + telemetry.SymbolActionsCount);
         Assert.Equal("DBL001", Assert.Single(diagnostics).Id);
     }
@@ -88,7 +89,7 @@ public class RegistrationTests
     public async Task Every_rule_off_and_the_analysis_does_not_run()
     {
         var off = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
-            .WithSpecificDiagnosticOptions(Descriptors.Protocol.Select(d => new System.Collections.Generic.KeyValuePair<string, ReportDiagnostic>(d.Id, ReportDiagnostic.Suppress)));
+            .WithSpecificDiagnosticOptions(Descriptors.All.Select(d => new System.Collections.Generic.KeyValuePair<string, ReportDiagnostic>(d.Id, ReportDiagnostic.Suppress)));
         var (telemetry, diagnostics) = await RunAsync(ModelDump.Compile(ThreeMethods).WithOptions(off));
         Assert.Equal(0, telemetry.CompilationStartActionsCount + telemetry.OperationBlockActionsCount);
         Assert.Empty(diagnostics);
