@@ -111,4 +111,30 @@ internal static class ClassicMistakes
             return;
         }
     }
+
+    /// <summary>
+    /// Mistake, as submission code usually looks: the packet is written through a pointer into the mapped
+    /// ring, the doorbell is copied into a local, and a helper reads the status but never reconnects. A
+    /// victimized doorbell makes the helper return as if the work had landed.
+    /// </summary>
+    public static unsafe void PacketThroughPointer(Doorbell doorbell, ulong* ring, ulong packet, ulong writePointer)
+    {
+        ring[writePointer % 256] = packet;
+        Doorbell rung = doorbell;
+        rung.Ring(writePointer); // expect DBL002
+        ConfirmWithoutReconnect(rung);
+    }
+
+    private static void ConfirmWithoutReconnect(Doorbell doorbell)
+    {
+        DoorbellStatus status = doorbell.ReadStatus();
+        if (status == DoorbellStatus.ConnectedNotify)
+        {
+            doorbell.NotifyWorkSubmission();
+        }
+        else if (status == DoorbellStatus.DisconnectedAbort)
+        {
+            throw new DoorbellAbortedException("The device is lost.");
+        }
+    }
 }

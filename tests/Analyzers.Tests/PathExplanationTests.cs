@@ -149,4 +149,85 @@ public class PathExplanationTests
             Explained(Descriptors.DisconnectNotRetried, " (the status gets through the test at line 8, before the ring at line 10)", 0, 1, 2),
             Explained(Descriptors.AbortTreatedAsSuccess, " (the status gets through the test at line 8, before the ring at line 10)", 0, 1, 2));
     }
+
+    private const string StatusHandledElsewhere = """
+
+        static class Status
+        {
+            public static extern void Handle(DoorbellStatus status);
+        }
+        """;
+
+    [Fact]
+    public async Task A_ring_before_connect_names_where_the_doorbell_was_created()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            class C
+            {
+                void M(HardwareQueue q)
+                {
+                    var d = {|#1:q.CreateDoorbell()|};
+                    {|#0:d.Ring(1)|};
+                    Status.Handle(d.ReadStatus());
+                }
+            }
+            """ + StatusHandledElsewhere,
+            Explained(Descriptors.RingBeforeConnect, " (the doorbell is created at line 6)", 0, 1));
+    }
+
+    [Fact]
+    public async Task Of_two_creations_the_one_on_the_unconnected_path_is_named()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            class C
+            {
+                void M(HardwareQueue q, bool fast)
+                {
+                    Doorbell d;
+                    if (fast)
+                    {
+                        d = q.CreateDoorbell();
+                        d.Connect();
+                    }
+                    else
+                    {
+                        d = {|#1:q.CreateDoorbell()|};
+                    }
+
+                    {|#0:d.Ring(1)|};
+                    Status.Handle(d.ReadStatus());
+                }
+            }
+            """ + StatusHandledElsewhere,
+            Explained(Descriptors.RingBeforeConnect, " (the doorbell is created at line 14)", 0, 1));
+    }
+
+    [Fact]
+    public async Task A_catch_that_carries_on_after_a_failed_connect_names_the_creation()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            class C
+            {
+                void M(HardwareQueue q)
+                {
+                    var d = {|#1:q.CreateDoorbell()|};
+                    try
+                    {
+                        d.Connect();
+                    }
+                    catch (DoorbellAbortedException)
+                    {
+                        System.Console.WriteLine("connect failed");
+                    }
+
+                    {|#0:d.Ring(1)|};
+                    Status.Handle(d.ReadStatus());
+                }
+            }
+            """ + StatusHandledElsewhere,
+            Explained(Descriptors.RingBeforeConnect, " (the doorbell is created at line 6)", 0, 1));
+    }
 }

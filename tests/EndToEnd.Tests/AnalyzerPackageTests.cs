@@ -48,6 +48,26 @@ public sealed class AnalyzerPackageTests(PackedFeed feed)
     }
 
     [Fact]
+    public void Sarif_related_locations_are_the_lines_the_message_names()
+    {
+        (ConsumerProject consumer, CommandResult build) = OwnWrappers(severity: null);
+        Assert.True(File.Exists(consumer.SarifPath), "No SARIF log at " + consumer.SarifPath + ". " + build);
+
+        IReadOnlyList<ReportedDiagnostic> results = Diagnostics.FromSarif(consumer.SarifPath);
+        Assert.NotEmpty(results);
+        Assert.All(results, d =>
+        {
+            Assert.NotEqual("", d.RelatedLines);
+            Assert.Equal(d.LinesNamedInMessage, d.RelatedLines);
+        });
+
+        // The build output says the same as the log.
+        Assert.Equal(
+            results.Select(d => (d.Where, d.Message)),
+            Diagnostics.FromBuildOutput(build.Output).Select(d => (d.Where, d.Message)));
+    }
+
+    [Fact]
     public void Editorconfig_severities_apply()
     {
         (ConsumerProject consumer, CommandResult build) = OwnWrappers(

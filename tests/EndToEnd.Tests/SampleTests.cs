@@ -26,6 +26,27 @@ public sealed class SampleTests(PackedFeed feed)
     }
 
     [Fact]
+    public void First_run_explains_the_path_of_every_warning()
+    {
+        CommandResult run = FirstRun();
+
+        Assert.True(run.Succeeded, run.ToString());
+        IReadOnlyList<ReportedDiagnostic> reported = Diagnostics.FromBuildOutput(run.Output);
+        Assert.NotEmpty(reported);
+        Assert.All(reported, d => Assert.Matches(@" \((the status gets through the test at line \d+, and )?the path leaves at line \d+\)$|the doorbell is created at line \d+\)$", d.Message));
+
+        // The pointer-writing mistake: the copy is followed to its ring, and the helper's missing reconnect is
+        // reported at the ring, on the path that leaves through the method's closing brace.
+        string[] source = File.ReadAllLines(Path.Combine(SampleDirectory, "ClassicMistakes.cs"));
+        ReportedDiagnostic pointer = Assert.Single(reported, d => source[d.Line - 1].Contains("rung.Ring(", StringComparison.Ordinal));
+        Assert.Equal("DBL002", pointer.Id);
+        Assert.StartsWith("After ringing 'rung'", pointer.Message, StringComparison.Ordinal);
+        int leaves = int.Parse(pointer.LinesNamedInMessage, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("}", source[leaves - 1].Trim());
+        Assert.Contains(source.Take(pointer.Line).TakeLast(4), l => l.Contains("ring[", StringComparison.Ordinal) && l.Contains("= packet", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void First_run_submits_through_victimization_and_a_power_transition_and_loses_nothing()
     {
         CommandResult run = FirstRun();

@@ -33,8 +33,9 @@ internal enum Detection
 /// </summary>
 internal readonly struct ProtocolViolation : IEquatable<ProtocolViolation>, IComparable<ProtocolViolation>
 {
-    public ProtocolViolation(ProtocolRule rule, int site, int key = -1, Detection detection = Detection.Exit, int detectedAtSite = -1, int detectedIn = 0, int leaveAnchor = -1, int branchAnchor = -1)
+    public ProtocolViolation(ProtocolRule rule, int site, int key = -1, Detection detection = Detection.Exit, int detectedAtSite = -1, int detectedIn = 0, int leaveAnchor = -1, int branchAnchor = -1, int createdAtSite = -1)
     {
+        CreatedAtSite = createdAtSite;
         Rule = rule;
         Site = site;
         Key = key;
@@ -65,8 +66,11 @@ internal readonly struct ProtocolViolation : IEquatable<ProtocolViolation>, ICom
     /// <summary>For DBL002-DBL004: the anchor of the last condition that let the status through.</summary>
     public int BranchAnchor { get; }
 
-    public ProtocolViolation WithAnchors(int leaveAnchor, int branchAnchor) =>
-        new(Rule, Site, Key, Detection, DetectedAtSite, DetectedIn, leaveAnchor, branchAnchor);
+    /// <summary>For DBL005: the site that created the doorbell the path rings unconnected (-1 when unknown).</summary>
+    public int CreatedAtSite { get; }
+
+    public ProtocolViolation WithAnchors(int leaveAnchor, int branchAnchor, int createdAtSite = -1) =>
+        new(Rule, Site, Key, Detection, DetectedAtSite, DetectedIn, leaveAnchor, branchAnchor, createdAtSite);
 
     public bool Equals(ProtocolViolation other) => Rule == other.Rule && Site == other.Site;
 
@@ -659,6 +663,8 @@ internal static class ProtocolAnalysis
         private ProtocolViolation Explain(Witness witness)
         {
             var violation = witness.Violation;
+            if (violation.Rule == ProtocolRule.RingBeforeConnect)
+                return violation.WithAnchors(-1, -1, CreationOnThePath(witness));
             var leave = -1;
             var branch = -1;
             var lookForBranch = violation.Rule is ProtocolRule.DisconnectNotRetried or ProtocolRule.NotifyNotCalled or ProtocolRule.AbortTreatedAsSuccess;
@@ -682,6 +688,41 @@ internal static class ProtocolAnalysis
             }
 
             return violation.WithAnchors(leave, branch);
+        }
+
+        /// <summary>
+        /// The creation of the doorbell a DBL005 path rings: the last creation of its key before the ring in the ring's
+        /// block, else the last one in the blocks the path came through, nearest first.
+        /// </summary>
+        private int CreationOnThePath(Witness witness)
+        {
+            var key = witness.Violation.Key;
+            var events = _graph.Blocks[witness.Block].Events;
+            var before = events.FindIndex(e => e.Kind == ProtocolEventKind.Ring && e.Key == key && e.Site == witness.Violation.Site);
+            var found = LastCreation(events, key, before < 0 ? events.Count : before);
+            var block = witness.Block;
+            var entry = witness.Entry;
+            for (var guard = 0; found < 0 && guard < _graph.Blocks.Count * 4; guard++)
+            {
+                if (!_parents![block].TryGetValue(entry, out var parent) || parent.Block < 0)
+                    break;
+                block = parent.Block;
+                entry = parent.Entry;
+                found = LastCreation(_graph.Blocks[block].Events, key, _graph.Blocks[block].Events.Count);
+            }
+
+            return found;
+        }
+
+        private static int LastCreation(List<ProtocolEvent> events, int key, int end)
+        {
+            for (var i = end - 1; i >= 0; i--)
+            {
+                if (events[i].Kind == ProtocolEventKind.Assign && events[i].Key == key)
+                    return events[i].Created ? events[i].Site : -1;
+            }
+
+            return -1;
         }
 
         /// <summary>Whether the edge from <paramref name="from"/> to <paramref name="to"/> tested the status the violation is about.</summary>

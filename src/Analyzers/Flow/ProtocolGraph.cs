@@ -110,7 +110,8 @@ internal readonly struct ProtocolEvent
 
     public static ProtocolEvent Havoc(int key) => new(ProtocolEventKind.Havoc, key, -1, -1, -1, false);
 
-    public static ProtocolEvent Assign(int key, bool created) => new(ProtocolEventKind.Assign, key, -1, -1, -1, created);
+    /// <summary>The key gets a new value; <paramref name="created"/>: a new, disconnected doorbell made at site <paramref name="site"/>.</summary>
+    public static ProtocolEvent Assign(int key, bool created, int site = -1) => new(ProtocolEventKind.Assign, key, created ? site : -1, -1, -1, created);
 
     public static ProtocolEvent HolderCopy(int target, int source) => new(ProtocolEventKind.HolderCopy, -1, -1, target, source, false);
 

@@ -7,13 +7,15 @@ namespace DoorbellGuard.Analyzers.Registration;
 
 /// <summary>
 /// Turns a report's explanation into what the user reads: a clause appended to the rule's message that names the
-/// lines of the offending path, and the same places as the diagnostic's additional locations (SARIF relatedLocations).
+/// lines of the offending path (for DBL005, where the doorbell was created), and the same places as the diagnostic's additional locations (SARIF relatedLocations).
 /// </summary>
 internal static class PathExplanation
 {
     /// <summary>The clause appended to the message ("" when nothing is known).</summary>
     public static string Clause(ProtocolReport report)
     {
+        if (report.Rule == ProtocolRule.RingBeforeConnect)
+            return report.Created is { } created ? " (the doorbell is created at line " + Line(created) + ")" : string.Empty;
         var branch = report.Branch is { } tested ? "the status gets through the test at line " + Line(tested) : null;
         var end = report.Detection switch
         {
@@ -31,6 +33,13 @@ internal static class PathExplanation
     /// <summary>The path's places, in the order the clause names them: the branch, then where the path leaves or the next ring.</summary>
     public static IEnumerable<Location> Locations(ProtocolReport report)
     {
+        if (report.Rule == ProtocolRule.RingBeforeConnect)
+        {
+            if (report.Created is { } created)
+                yield return created;
+            yield break;
+        }
+
         if (report.Branch is { } branch)
             yield return branch;
         if (report.Detection == Detection.Exit && report.Leave is { } leave)

@@ -347,7 +347,7 @@ internal class EventWalker
 
         if (value.Kind != ValueKind.Created)
             Consume(value);
-        Emit(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, AccessPath.ForLocal(local), created: value.Kind == ValueKind.Created));
+        Emit(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, AccessPath.ForLocal(local), site: value.Site, created: value.Kind == ValueKind.Created));
         return WalkValue.Other;
     }
 
@@ -388,7 +388,7 @@ internal class EventWalker
         // Copying a doorbell makes an alias we do not follow: the source escapes.
         if (value.Kind != ValueKind.Created)
             Consume(value);
-        Emit(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, path, created: value.Kind == ValueKind.Created));
+        Emit(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, path, site: value.Site, created: value.Kind == ValueKind.Created));
         return WalkValue.Other;
     }
 
@@ -433,7 +433,7 @@ internal class EventWalker
             Consume(Walk(invocation.Instance));
             foreach (var argument in invocation.Arguments)
                 Consume(Walk(argument.Value));
-            return WalkValue.Created;
+            return WalkValue.CreatedAt(Sites.AddCreation(invocation));
         }
 
         if (_function is not null && SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _function.OriginalDefinition))

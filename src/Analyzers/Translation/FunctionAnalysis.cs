@@ -16,8 +16,9 @@ namespace DoorbellGuard.Analyzers.Translation;
 /// </summary>
 internal readonly struct ProtocolReport
 {
-    public ProtocolReport(ProtocolRule rule, Location location, string doorbellText, Detection detection = Detection.Exit, Location? leave = null, Location? branch = null, Location? nextRing = null, GiveUpReason skipped = GiveUpReason.None)
+    public ProtocolReport(ProtocolRule rule, Location location, string doorbellText, Detection detection = Detection.Exit, Location? leave = null, Location? branch = null, Location? nextRing = null, GiveUpReason skipped = GiveUpReason.None, Location? created = null)
     {
+        Created = created;
         Skipped = skipped;
         Rule = rule;
         Location = location;
@@ -44,6 +45,9 @@ internal readonly struct ProtocolReport
 
     /// <summary>When the violation shows at a later ring: that ring.</summary>
     public Location? NextRing { get; }
+
+    /// <summary>For DBL005: where the doorbell rung unconnected was created.</summary>
+    public Location? Created { get; }
 
     /// <summary>For <see cref="ProtocolRule.AnalysisSkipped"/>: why; then <see cref="DoorbellText"/> names the function.</summary>
     public GiveUpReason Skipped { get; }
@@ -197,7 +201,8 @@ internal static class FunctionAnalysis
                 violation.Detection,
                 violation.LeaveAnchor >= 0 ? model.Anchors[violation.LeaveAnchor] : null,
                 violation.BranchAnchor >= 0 ? model.Anchors[violation.BranchAnchor] : null,
-                violation.Detection == Detection.Ring && violation.DetectedAtSite >= 0 && violation.DetectedAtSite != violation.Site ? model.Sites[violation.DetectedAtSite].Location : null));
+                violation.Detection == Detection.Ring && violation.DetectedAtSite >= 0 && violation.DetectedAtSite != violation.Site ? model.Sites[violation.DetectedAtSite].Location : null,
+                created: violation.CreatedAtSite >= 0 ? model.Sites[violation.CreatedAtSite].Location : null));
         }
     }
 }

@@ -117,7 +117,7 @@ internal static class KeyNumbering
             ProtocolEventKind.Connect => ProtocolEvent.Connect(key),
             ProtocolEventKind.Notify => ProtocolEvent.Notify(key),
             ProtocolEventKind.Complete => ProtocolEvent.Complete(key),
-            ProtocolEventKind.Assign => ProtocolEvent.Assign(key, e.Created),
+            ProtocolEventKind.Assign => ProtocolEvent.Assign(key, e.Created, e.Site),
             _ => ProtocolEvent.Havoc(key),
         };
         return e.Origin == 0 ? made : made.WithOrigin(e.Origin);

@@ -168,7 +168,7 @@ internal static class LocalAliases
         {
             state = state.Invalidate(target, rewritten);
             if (targets.Length == 1)
-                rewritten?.Add(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, target, created: e.Created));
+                rewritten?.Add(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, target, site: e.Site, created: e.Created));
             else
                 rewritten?.Add(new RawEvent(ProtocolEventKind.Havoc, RawScope.Prefix, target));
         }

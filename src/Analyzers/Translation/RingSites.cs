@@ -28,7 +28,10 @@ internal sealed class RingSite
     public bool ReportedByHelper { get; }
 }
 
-/// <summary>The rings of one function, numbered in the order the translation meets them.</summary>
+/// <summary>
+/// The rings of one function, numbered in the order the translation meets them, and the places that create a
+/// disconnected doorbell (numbered alike, so that inlining maps them to the call as it maps rings).
+/// </summary>
 internal sealed class RingSites
 {
     private readonly List<RingSite> _sites = new();
@@ -43,6 +46,13 @@ internal sealed class RingSites
     public int AddInlined(Location call, string doorbellText, int instance, bool reportedByHelper)
     {
         _sites.Add(new RingSite(call, doorbellText, instance, reportedByHelper));
+        return _sites.Count - 1;
+    }
+
+    /// <summary>Numbers a creation (<c>queue.CreateDoorbell()</c>): DBL005 names its line.</summary>
+    public int AddCreation(IOperation creation)
+    {
+        _sites.Add(new RingSite(creation.Syntax.GetLocation(), string.Empty));
         return _sites.Count - 1;
     }
 

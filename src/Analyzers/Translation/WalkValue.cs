@@ -21,22 +21,27 @@ internal enum ValueKind
 /// <summary>The value of an expression: its kind, and the key or holder it involves.</summary>
 internal readonly struct WalkValue
 {
-    private WalkValue(ValueKind kind, AccessPath? path, int holder)
+    private WalkValue(ValueKind kind, AccessPath? path, int holder, int site = -1)
     {
         Kind = kind;
         Path = path;
         Holder = holder;
+        Site = site;
     }
 
     public static WalkValue Other => default;
 
-    public static WalkValue Created => new(ValueKind.Created, null, -1);
+    /// <summary>A doorbell just created, at the numbered place <paramref name="site"/> (what DBL005 points back at).</summary>
+    public static WalkValue CreatedAt(int site) => new(ValueKind.Created, null, -1, site);
 
     public ValueKind Kind { get; }
 
     public AccessPath? Path { get; }
 
     public int Holder { get; }
+
+    /// <summary>For <see cref="ValueKind.Created"/>: the site numbered for the creation (-1 when none).</summary>
+    public int Site { get; }
 
     public static WalkValue ReadOf(AccessPath path) => new(ValueKind.Read, path, -1);
 

@@ -61,6 +61,7 @@ public sealed class ConsumerProject
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>disable</ImplicitUsings>
+                <AllowUnsafeBlocks>true</AllowUnsafeBlocks>
               </PropertyGroup>
               <ItemGroup>
                 {packageReference}

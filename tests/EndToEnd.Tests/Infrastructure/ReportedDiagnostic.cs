@@ -7,9 +7,15 @@ using System.Text.RegularExpressions;
 
 namespace DoorbellGuard.EndToEnd.Tests.Infrastructure;
 
-/// <summary>A diagnostic as a user sees it: rule ID, file name, line, severity.</summary>
-public sealed record ReportedDiagnostic(string Id, string File, int Line, string Severity)
+/// <summary>
+/// A diagnostic as a user sees it: rule ID, file name, line, severity, message, and (from SARIF) the lines
+/// of its related locations.
+/// </summary>
+public sealed record ReportedDiagnostic(string Id, string File, int Line, string Severity, string Message, string RelatedLines = "")
 {
+    /// <summary>The line numbers the message's explanation names, as in "(the path leaves at line 17)".</summary>
+    public string LinesNamedInMessage => string.Join(",", Diagnostics.LineInMessage().Matches(Message).Select(m => m.Groups["line"].Value));
+
     public override string ToString() => $"{File}({Line}): {Severity} {Id}";
 
     /// <summary>The same diagnostic without its severity, to compare expectations that do not care about it.</summary>
@@ -19,8 +25,11 @@ public sealed record ReportedDiagnostic(string Id, string File, int Line, string
 /// <summary>Reads diagnostics from what the build printed, from a SARIF log, and from the markers in the sources.</summary>
 public static partial class Diagnostics
 {
-    [GeneratedRegex(@"^\s*(?<file>[^\s(][^(]*)\((?<line>\d+),(?<column>\d+)\): (?<severity>warning|error|info) (?<id>[A-Za-z]+\d+): ", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(?<file>[^\s(][^(]*)\((?<line>\d+),(?<column>\d+)\): (?<severity>warning|error|info) (?<id>[A-Za-z]+\d+): (?<message>.*?)(?: \(https?://[^ ]*\))?(?: \[[^\]]*\])?\r?$", RegexOptions.Multiline)]
     private static partial Regex MsBuildDiagnosticLine();
+
+    [GeneratedRegex(@"\bline (?<line>\d+)")]
+    internal static partial Regex LineInMessage();
 
     [GeneratedRegex(@"//\s*expect\s+(?<ids>DBL\d{3}(?:\s*,\s*DBL\d{3})*)")]
     private static partial Regex ExpectationMarker();
@@ -32,7 +41,8 @@ public static partial class Diagnostics
                 m.Groups["id"].Value,
                 Path.GetFileName(m.Groups["file"].Value.Trim()),
                 int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
-                m.Groups["severity"].Value))
+                m.Groups["severity"].Value,
+                m.Groups["message"].Value))
             .Where(d => d.Id.StartsWith("DBL", StringComparison.Ordinal))
             .Distinct()
             .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Id, StringComparer.Ordinal)
@@ -68,7 +78,17 @@ public static partial class Diagnostics
                 string uri = physical.GetProperty("artifactLocation").GetProperty("uri").GetString() ?? "";
                 int line = physical.GetProperty("region").GetProperty("startLine").GetInt32();
                 string level = result.TryGetProperty("level", out JsonElement l) ? l.GetString() ?? "warning" : "warning";
-                found.Add(new ReportedDiagnostic(id, Path.GetFileName(new Uri(uri).LocalPath), line, level));
+                string message = result.GetProperty("message").GetProperty("text").GetString() ?? "";
+                var related = new List<int>();
+                if (result.TryGetProperty("relatedLocations", out JsonElement relatedLocations))
+                {
+                    foreach (JsonElement location in relatedLocations.EnumerateArray())
+                    {
+                        related.Add(location.GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+                    }
+                }
+
+                found.Add(new ReportedDiagnostic(id, Path.GetFileName(new Uri(uri).LocalPath), line, level, message, string.Join(",", related)));
             }
         }
 

@@ -12,6 +12,13 @@ public static class Submissions
         doorbell.Ring(writePointer); // expect DBL001
     }
 
+    /// <summary>As submission code looks: the packet goes into the mapped ring through a pointer, then a bare ring.</summary>
+    public static unsafe void PacketThenBareRing(NativeDoorbell doorbell, ulong* ring, ulong packet, ulong writePointer)
+    {
+        ring[writePointer % 256] = packet;
+        doorbell.Ring(writePointer); // expect DBL001
+    }
+
     public static void NoReconnect(NativeDoorbell doorbell, ulong writePointer)
     {
         doorbell.Ring(writePointer); // expect DBL002
