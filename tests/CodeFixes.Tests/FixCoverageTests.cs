@@ -20,7 +20,7 @@ public class FixCoverageTests(ITestOutputHelper output)
     /// <summary>What each rule page says for a reason (the test finds this text in the page).</summary>
     private static readonly Dictionary<FixUnavailableReason, string> Explanations = new()
     {
-        [FixUnavailableReason.NotARing] = "recursive call",
+        [FixUnavailableReason.NotARing] = "on a call, not a ring",
         [FixUnavailableReason.NoStatusRead] = "no status read",
         [FixUnavailableReason.StatusEnumIncomplete] = "all four values",
         [FixUnavailableReason.NoConnect] = "no connect",

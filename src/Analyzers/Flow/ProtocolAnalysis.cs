@@ -165,7 +165,7 @@ internal static class ProtocolAnalysis
         // "Separated" abort is a property of blocks, not of edges: a block that only DisconnectedRetry or
         // DisconnectedAbort of a read can reach isolates the abort case. A first pass finds which statuses of each read
         // reach each block; the second pass marks abort elements entering such a block, and reports.
-        Dictionary<long, byte>[]? statusesAtBlock = null;
+        Dictionary<BlockRead, byte>? statusesAtBlock = null;
         var steps = 0;
         // Without an edge that tests a status, every status of a read travels together and no block can isolate
         // the abort case: the first pass would find nothing, so it is skipped.
@@ -233,9 +233,10 @@ internal static class ProtocolAnalysis
                     return false;
             }
 
-            foreach (var handler in block.Handlers)
+            var handlers = block.Handlers;
+            for (var h = 0; h < handlers.Count; h++)
             {
-                if (handler < 0 || handler >= graph.Blocks.Count)
+                if (handlers[h] < 0 || handlers[h] >= graph.Blocks.Count)
                     return false;
             }
         }
@@ -261,19 +262,20 @@ internal static class ProtocolAnalysis
     {
         private readonly ProtocolGraph _graph;
         private readonly int[][] _readIds;
-        private readonly Dictionary<long, byte>[]? _statusesAtBlock;
+        private readonly Dictionary<BlockRead, byte>? _statusesAtBlock;
         private readonly ProtocolBudget _budget;
         private readonly CancellationToken _cancellationToken;
-        private readonly HashSet<ProtocolElement>[] _seen;
+        // What has arrived where, for the whole graph in one map sized up front (per-block sets cost more in growing
+        // than in use: most blocks see a handful of elements), with the block and entry element each came from: the
+        // reporting run explains a violation by one path that commits it.
+        private readonly Dictionary<BlockElement, Parent> _seen;
         private readonly List<ProtocolElement>[] _delta;
         private readonly bool _reporting;
 
-        // The reporting run only: for each element at a block's entry, the block and entry element it came from, so that
-        // a violation can be explained by one path that commits it; and the first witness of each violation.
-        private readonly Dictionary<ProtocolElement, Parent>[]? _parents;
+        // The reporting run only: the first witness of each violation.
         private readonly Dictionary<ProtocolViolation, Witness> _witnesses = new();
 
-        public Simulation(ProtocolGraph graph, int[][] readIds, Dictionary<long, byte>[]? statusesAtBlock, bool reporting, ProtocolBudget budget, CancellationToken cancellationToken)
+        public Simulation(ProtocolGraph graph, int[][] readIds, Dictionary<BlockRead, byte>? statusesAtBlock, bool reporting, ProtocolBudget budget, CancellationToken cancellationToken)
         {
             _reporting = reporting;
             _graph = graph;
@@ -281,10 +283,8 @@ internal static class ProtocolAnalysis
             _statusesAtBlock = statusesAtBlock;
             _budget = budget;
             _cancellationToken = cancellationToken;
-            _seen = new HashSet<ProtocolElement>[graph.Blocks.Count];
+            _seen = new Dictionary<BlockElement, Parent>(graph.Blocks.Count * 4 + 16);
             _delta = new List<ProtocolElement>[graph.Blocks.Count];
-            if (reporting)
-                _parents = new Dictionary<ProtocolElement, Parent>[graph.Blocks.Count];
         }
 
         private readonly struct Parent
@@ -352,7 +352,6 @@ internal static class ProtocolAnalysis
                 queued[b] = false;
                 var block = _graph.Blocks[b];
                 var delta = _delta[b];
-                _delta[b] = null!;
                 if (delta is null || delta.Count == 0)
                     continue;
 
@@ -363,6 +362,9 @@ internal static class ProtocolAnalysis
                     current.Add(MarkSeparated(b, element));
                     entries.Add(element);
                 }
+
+                // Taken: the list is kept for what arrives next (nothing is added to it before this point).
+                delta.Clear();
 
                 // Something in this block may throw to a handler: before its events, or after them.
                 Throw(b, block, current, entries, worklist, queued);
@@ -425,10 +427,10 @@ internal static class ProtocolAnalysis
         /// </summary>
         private void Throw(int b, ProtocolBlock block, List<ProtocolElement> elements, List<ProtocolElement> entries, Stack<int> worklist, bool[] queued)
         {
-            if (block.Handlers.Count == 0)
-                return;
-            foreach (var handler in block.Handlers)
+            var handlers = block.Handlers;
+            for (var h = 0; h < handlers.Count; h++)
             {
+                var handler = handlers[h];
                 var added = false;
                 for (var j = 0; j < elements.Count; j++)
                     added |= Add(handler, elements[j].ToIdle(elements[j].Connection), b, entries[j]);
@@ -441,25 +443,17 @@ internal static class ProtocolAnalysis
         }
 
         /// <summary>For each block, which statuses of each read (key, read id) arrive there.</summary>
-        public Dictionary<long, byte>[] StatusesAtBlockEntry()
+        public Dictionary<BlockRead, byte> StatusesAtBlockEntry()
         {
-            var result = new Dictionary<long, byte>[_seen.Length];
-            for (var b = 0; b < _seen.Length; b++)
+            var result = new Dictionary<BlockRead, byte>();
+            foreach (var seen in _seen.Keys)
             {
-                var map = new Dictionary<long, byte>();
-                if (_seen[b] is not null)
-                {
-                    foreach (var element in _seen[b])
-                    {
-                        if (element.Phase != Phase.Read)
-                            continue;
-                        var key = ReadKey(element);
-                        map.TryGetValue(key, out var mask);
-                        map[key] = (byte)(mask | StatusMask.Of(element.Status));
-                    }
-                }
-
-                result[b] = map;
+                var element = seen.Element;
+                if (element.Phase != Phase.Read)
+                    continue;
+                var key = new BlockRead(seen.Block, ReadKey(element));
+                result.TryGetValue(key, out var mask);
+                result[key] = (byte)(mask | StatusMask.Of(element.Status));
             }
 
             return result;
@@ -467,7 +461,7 @@ internal static class ProtocolAnalysis
 
         /// <summary>The statuses of <paramref name="element"/>'s read that reach <paramref name="block"/> (all, when the first pass did not run).</summary>
         private byte StatusesHere(int block, ProtocolElement element) =>
-            _statusesAtBlock is not null && _statusesAtBlock[block].TryGetValue(ReadKey(element), out var present) ? present : StatusMask.All;
+            _statusesAtBlock is not null && _statusesAtBlock.TryGetValue(new BlockRead(block, ReadKey(element)), out var present) ? present : StatusMask.All;
 
         private ProtocolElement MarkSeparated(int block, ProtocolElement element)
         {
@@ -475,21 +469,20 @@ internal static class ProtocolAnalysis
             if (_statusesAtBlock is null || element.Phase != Phase.Read || element.Status != StatusMask.DisconnectedAbort || element.AbortSeparated || !here.CanSeparate)
                 return element;
             var readKey = ReadKey(element);
-            if (!_statusesAtBlock[block].TryGetValue(readKey, out var statuses) || (statuses & ConnectedOrNotify) != 0)
+            if (!_statusesAtBlock.TryGetValue(new BlockRead(block, readKey), out var statuses) || (statuses & ConnectedOrNotify) != 0)
                 return element;
-            if (here.SeparationScope >= 0 && _statusesAtBlock[here.SeparationScope].TryGetValue(readKey, out var entered) && (entered & ConnectedOrNotify) == 0)
+            if (here.SeparationScope >= 0 && _statusesAtBlock.TryGetValue(new BlockRead(here.SeparationScope, readKey), out var entered) && (entered & ConnectedOrNotify) == 0)
                 return element; // the copy of the finally was entered by the disconnected statuses alone: its way in separated them, not its code
             return element.WithAbortSeparated();
         }
 
         private bool Add(int block, ProtocolElement element, int fromBlock, ProtocolElement fromEntry)
         {
-            var seen = _seen[block] ??= new HashSet<ProtocolElement>();
-            if (!seen.Add(element))
+            var key = new BlockElement(block, element);
+            if (_seen.ContainsKey(key))
                 return false;
+            _seen.Add(key, new Parent(fromBlock, fromEntry));
             (_delta[block] ??= new List<ProtocolElement>()).Add(element);
-            if (_parents is not null)
-                (_parents[block] ??= new Dictionary<ProtocolElement, Parent>())[element] = new Parent(fromBlock, fromEntry);
             return true;
         }
 
@@ -672,7 +665,7 @@ internal static class ProtocolAnalysis
             var entry = witness.Entry;
             for (var guard = 0; guard < _graph.Blocks.Count * 4 && block >= 0; guard++)
             {
-                if (!_parents![block].TryGetValue(entry, out var parent) || parent.Block < 0)
+                if (!_seen.TryGetValue(new BlockElement(block, entry), out var parent) || parent.Block < 0)
                     break;
                 var from = _graph.Blocks[parent.Block];
                 if (violation.Detection == Detection.Exit && leave < 0 && from.LeaveAnchor >= 0)
@@ -704,7 +697,7 @@ internal static class ProtocolAnalysis
             var entry = witness.Entry;
             for (var guard = 0; found < 0 && guard < _graph.Blocks.Count * 4; guard++)
             {
-                if (!_parents![block].TryGetValue(entry, out var parent) || parent.Block < 0)
+                if (!_seen.TryGetValue(new BlockElement(block, entry), out var parent) || parent.Block < 0)
                     break;
                 block = parent.Block;
                 entry = parent.Entry;
@@ -739,4 +732,44 @@ internal static class ProtocolAnalysis
             return false;
         }
     }
+}
+
+/// <summary>An element at the entry of a block: the key of the simulation's one set of what has arrived where.</summary>
+internal readonly struct BlockElement : IEquatable<BlockElement>
+{
+    public BlockElement(int block, ProtocolElement element)
+    {
+        Block = block;
+        Element = element;
+    }
+
+    public int Block { get; }
+
+    public ProtocolElement Element { get; }
+
+    public bool Equals(BlockElement other) => Block == other.Block && Element.Equals(other.Element);
+
+    public override bool Equals(object? obj) => obj is BlockElement other && Equals(other);
+
+    public override int GetHashCode() => unchecked(Element.GetHashCode() * 397 ^ Block);
+}
+
+/// <summary>A read (key and read id, <see cref="ProtocolAnalysis"/>'s read key) at the entry of a block.</summary>
+internal readonly struct BlockRead : IEquatable<BlockRead>
+{
+    public BlockRead(int block, long read)
+    {
+        Block = block;
+        Read = read;
+    }
+
+    public int Block { get; }
+
+    public long Read { get; }
+
+    public bool Equals(BlockRead other) => Block == other.Block && Read == other.Read;
+
+    public override bool Equals(object? obj) => obj is BlockRead other && Equals(other);
+
+    public override int GetHashCode() => unchecked(Read.GetHashCode() * 397 ^ Block);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -184,6 +185,44 @@ internal sealed class ProtocolSymbols
         "RingAndConfirm" => ProtocolOperation.Complete,
         _ => ProtocolOperation.None,
     };
+
+    /// <summary>
+    /// The names of the ring members that referenced assemblies declare (<c>Doorbell.Ring</c>, <c>[DoorbellRing]</c>
+    /// wrappers of a library): only assemblies that may carry the attributes are read. Null when one is an indexer.
+    /// </summary>
+    public List<string>? RingNamesInReferences(CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        if (Doorbell is not null)
+            names.Add("Ring");
+        foreach (var assembly in Compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (!MayCarryAttributes(assembly))
+                continue;
+            var pending = new Stack<INamespaceOrTypeSymbol>();
+            pending.Push(assembly.GlobalNamespace);
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var member in pending.Pop().GetMembers())
+                {
+                    if (member is INamespaceOrTypeSymbol container)
+                    {
+                        pending.Push(container);
+                        continue;
+                    }
+
+                    if (member is not (IMethodSymbol or IPropertySymbol) || ClassifyByAttribute(member) != ProtocolOperation.Ring)
+                        continue;
+                    if (member is IPropertySymbol { IsIndexer: true } or IMethodSymbol { AssociatedSymbol: IPropertySymbol { IsIndexer: true } })
+                        return null;
+                    names.Add(member is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } ? property.Name : member.Name);
+                }
+            }
+        }
+
+        return names;
+    }
 
     /// <summary>
     /// An assembly's members can carry a wrapper attribute only when it declares one or references an assembly that

@@ -24,6 +24,8 @@ internal sealed class CompilationAnalysis
     private readonly ConcurrentDictionary<WrapperOptionText, WrapperConfiguration> _configurations = new();
     private readonly Lazy<INamedTypeSymbol?> _generatedCodeAttribute;
     private readonly HelperModelCache _helperModels;
+    private readonly object _ringNamesGate = new();
+    private volatile RingNameIndex? _ringNames;
 
     public CompilationAnalysis(ProtocolSymbols symbols, AnalyzerOptions options, AnalysisSettings settings)
     {
@@ -40,14 +42,18 @@ internal sealed class CompilationAnalysis
         var blocks = context.OperationBlocks;
         if (blocks.IsEmpty)
             return;
-        var facts = FactsFor(blocks[0].Syntax.SyntaxTree, context.CancellationToken);
+        var tree = blocks[0].Syntax.SyntaxTree;
+        if (!NamesARing(tree, blocks, context.CancellationToken))
+            return;
+        var facts = FactsFor(tree, context.CancellationToken);
         if (facts.IsGenerated || !RingScan.AnyRing(blocks, _symbols, facts.Configuration, facts.Interprocedural.Depth > 0))
             return;
         if (GeneratedCode.HasGeneratedCodeAttribute(context.OwningSymbol, _generatedCodeAttribute.Value))
             return;
         var inputs = new TranslationInputs(_symbols, facts.Configuration, _settings.Budget, context.CancellationToken,
             facts.Interprocedural.Depth > 0 ? _helperModels : null, facts.Interprocedural.Depth);
-        MethodAnalysis.Run(context, inputs, _settings);
+        var owner = context.OwningSymbol is IMethodSymbol { AssociatedSymbol: { } property } ? property : context.OwningSymbol;
+        MethodAnalysis.Run(context, inputs, _settings, mayBeRingWrapper: _ringNames!.MayBeRingMember(owner.Name));
     }
 
     /// <summary>
@@ -75,6 +81,56 @@ internal sealed class CompilationAnalysis
         foreach (var problem in problems.OrderBy(p => p, StringComparer.Ordinal))
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.OptionNamesNothing, Location.None, problem));
     }
+
+    /// <summary>Whether the text of the blocks names a ring member or a helper that may ring (<see cref="RingNameIndex"/>).</summary>
+    private bool NamesARing(SyntaxTree tree, System.Collections.Immutable.ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+    {
+        var index = _ringNames ?? BuildRingNameIndex(cancellationToken);
+        foreach (var block in blocks)
+        {
+            if (block.Syntax.SyntaxTree == tree && index.MayRing(tree, block.Syntax.Span))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Once per compilation, on the first block: the ring names of the runtime, the references, the attributes in source and every tree's configuration.</summary>
+    private RingNameIndex BuildRingNameIndex(CancellationToken cancellationToken)
+    {
+        lock (_ringNamesGate)
+        {
+            if (_ringNames is { } built)
+                return built;
+            var trees = _symbols.Compilation.SyntaxTrees;
+            var names = _symbols.RingNamesInReferences(cancellationToken);
+            var attributed = names is null ? null : RingNameIndex.AttributedRingNames(trees, cancellationToken);
+            var depth = 0;
+            foreach (var tree in trees)
+            {
+                var facts = FactsFor(tree, cancellationToken);
+                depth = Math.Max(depth, facts.Interprocedural.Depth);
+                foreach (var member in facts.Configuration.Members)
+                {
+                    if (member.Value != ProtocolOperation.Ring || names is null)
+                        continue;
+                    if (member.Key is IPropertySymbol { IsIndexer: true } or IMethodSymbol { AssociatedSymbol: IPropertySymbol { IsIndexer: true } })
+                        names = null;
+                    else
+                        names.Add(member.Key is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } ? property.Name : member.Key.Name);
+                }
+            }
+
+            if (names is not null && attributed is not null)
+                names.AddRange(attributed);
+            var index = RingNameIndex.Build(trees, attributed is null ? null : names, CreationNames, depth, cancellationToken);
+            _ringNames = index;
+            return index;
+        }
+    }
+
+    /// <summary>A ring before connect is reported in the method that created the doorbell, which may ring it through a helper only.</summary>
+    private IReadOnlyCollection<string> CreationNames => _symbols.HardwareQueue is null ? Array.Empty<string>() : new[] { "CreateDoorbell" };
 
     private TreeFacts FactsFor(SyntaxTree tree, CancellationToken cancellationToken)
     {

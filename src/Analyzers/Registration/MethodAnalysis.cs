@@ -13,12 +13,13 @@ namespace DoorbellGuard.Analyzers.Registration;
 /// <summary>The analysis of one method that rings: translate each body, run the flow analysis, report each rule.</summary>
 internal static class MethodAnalysis
 {
-    public static void Run(OperationBlockAnalysisContext context, TranslationInputs inputs, AnalysisSettings settings)
+    /// <summary>Analyzes the blocks of <paramref name="context"/>; with <paramref name="mayBeRingWrapper"/> false (the owner's name is no ring member's) the attribute lookup is skipped.</summary>
+    public static void Run(OperationBlockAnalysisContext context, TranslationInputs inputs, AnalysisSettings settings, bool mayBeRingWrapper = true)
     {
         ImmutableArray<ProtocolReport> reports;
         try
         {
-            reports = Analyze(context, inputs, settings);
+            reports = Analyze(context, inputs, settings, mayBeRingWrapper);
         }
         catch (Exception e) when (AnalyzerFailures.Swallow(e))
         {
@@ -53,11 +54,11 @@ internal static class MethodAnalysis
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "no descriptor for this rule"),
     };
 
-    private static ImmutableArray<ProtocolReport> Analyze(OperationBlockAnalysisContext context, TranslationInputs inputs, AnalysisSettings settings)
+    private static ImmutableArray<ProtocolReport> Analyze(OperationBlockAnalysisContext context, TranslationInputs inputs, AnalysisSettings settings, bool mayBeRingWrapper)
     {
         var reports = ImmutableArray.CreateBuilder<ProtocolReport>();
         var function = context.OwningSymbol as IMethodSymbol;
-        var isRingWrapper = IsRingWrapper(context.OwningSymbol, inputs.Symbols, inputs.Configuration);
+        var isRingWrapper = mayBeRingWrapper && IsRingWrapper(context.OwningSymbol, inputs.Symbols, inputs.Configuration);
         var seen = new HashSet<IOperation>();
         foreach (var block in context.OperationBlocks)
         {

@@ -1,0 +1,225 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using DoorbellGuard.Analyzers.Protocol;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DoorbellGuard.Analyzers.Registration;
+
+/// <summary>
+/// Which code can ring, by name, for a whole compilation: every ring is a call or property access that names a ring
+/// member (<c>Ring</c>, a <c>[DoorbellRing]</c> wrapper, a configured ring method) or a helper whose body names one (to
+/// the helper depth followed). The index finds those names in the source text once, so that a method whose text names
+/// none of them is passed over without its operation tree being walked: most methods of most projects.
+/// Only helpers that leave what they do to their callers are followed to their callers: a method that is not public,
+/// or is in a type that is not (<see cref="Translation.HelperCalls.LeavesObligationsToCallers"/>); a public helper
+/// answers for its rings in its own body, and a local function's callers are in the body that holds it. A creation
+/// (<c>CreateDoorbell</c>) is searched too, since a ring before connect is reported where the doorbell was created.
+/// </summary>
+internal sealed class RingNameIndex
+{
+    /// <summary>Past this many names the index stops narrowing (every method is scanned, as without it).</summary>
+    public const int MaxNames = 64;
+
+    /// <summary>The index that narrows nothing: every method may ring.</summary>
+    public static readonly RingNameIndex Everything = new(null, Array.Empty<string>(), null);
+
+    private readonly Dictionary<SyntaxTree, int[]>? _occurrences;
+    private readonly HashSet<string>? _ringMembers;
+
+    private RingNameIndex(Dictionary<SyntaxTree, int[]>? occurrences, IReadOnlyCollection<string> names, HashSet<string>? ringMembers)
+    {
+        _occurrences = occurrences;
+        Names = names;
+        _ringMembers = ringMembers;
+    }
+
+    /// <summary>Whether a member named <paramref name="name"/> may be a ring member itself (a wrapper whose own body is not checked for its ring).</summary>
+    public bool MayBeRingMember(string name) => _ringMembers is null || _ringMembers.Contains(name);
+
+    /// <summary>The names searched for (the ring members', then the helpers'); empty for <see cref="Everything"/>.</summary>
+    public IReadOnlyCollection<string> Names { get; }
+
+    /// <summary>Whether code in <paramref name="span"/> of <paramref name="tree"/> names a ring member or a helper that may ring.</summary>
+    public bool MayRing(SyntaxTree tree, TextSpan span)
+    {
+        if (_occurrences is null)
+            return true;
+        if (!_occurrences.TryGetValue(tree, out var positions))
+            return false;
+        var index = Array.BinarySearch(positions, span.Start);
+        if (index < 0)
+            index = ~index;
+        return index < positions.Length && positions[index] < span.End;
+    }
+
+    /// <summary>
+    /// Searches the compilation's text for <paramref name="ringNames"/> and, <paramref name="helperDepth"/> times, for
+    /// the names of the methods and local functions whose bodies name one found before. Null ring names (an indexer
+    /// rings, which no name calls) or more than <see cref="MaxNames"/> names give <see cref="Everything"/>.
+    /// </summary>
+    public static RingNameIndex Build(IEnumerable<SyntaxTree> trees, IReadOnlyCollection<string>? ringNames, IReadOnlyCollection<string> creationNames, int helperDepth, CancellationToken cancellationToken)
+    {
+        if (ringNames is null)
+            return Everything;
+        var sources = new List<(SyntaxTree Tree, string Text)>();
+        foreach (var tree in trees)
+            sources.Add((tree, tree.GetText(cancellationToken).ToString()));
+
+        var all = new HashSet<string>(ringNames, StringComparer.Ordinal);
+        var positions = new Dictionary<SyntaxTree, List<int>>();
+        var found = new List<int>();
+        foreach (var name in creationNames)
+        {
+            if (!all.Add(name))
+                continue;
+            foreach (var (tree, text) in sources)
+            {
+                found.Clear();
+                IdentifierOccurrences.Find(text, name, allowAttributeSuffix: false, found);
+                if (found.Count == 0)
+                    continue;
+                if (!positions.TryGetValue(tree, out var list))
+                    positions[tree] = list = new List<int>();
+                list.AddRange(found);
+            }
+        }
+
+        var frontier = new List<string>(ringNames);
+        for (var level = 0; frontier.Count > 0; level++)
+        {
+            var next = new List<string>();
+            foreach (var (tree, text) in sources)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var name in frontier)
+                {
+                    found.Clear();
+                    IdentifierOccurrences.Find(text, name, allowAttributeSuffix: false, found);
+                    if (found.Count == 0)
+                        continue;
+                    if (!positions.TryGetValue(tree, out var list))
+                        positions[tree] = list = new List<int>();
+                    list.AddRange(found);
+                    if (level >= helperDepth)
+                        continue;
+                    var root = tree.GetRoot(cancellationToken);
+                    var searched = default(TextSpan);
+                    foreach (var position in found)
+                    {
+                        // Positions come in order: the rest of a method already looked at needs no second look.
+                        if (searched.Contains(position))
+                            continue;
+                        var method = root.FindToken(position).Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>();
+                        if (method is null)
+                            continue;
+                        searched = method.Span;
+                        if (LeavesRingsToCallers(method) && all.Add(method.Identifier.ValueText))
+                            next.Add(method.Identifier.ValueText);
+                    }
+                }
+            }
+
+            if (all.Count > MaxNames)
+                return Everything;
+            frontier = next;
+        }
+
+        var occurrences = new Dictionary<SyntaxTree, int[]>(positions.Count);
+        foreach (var pair in positions)
+        {
+            var sorted = pair.Value.ToArray();
+            Array.Sort(sorted);
+            occurrences[pair.Key] = sorted;
+        }
+
+        return new RingNameIndex(occurrences, all, new HashSet<string>(ringNames, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The names of the members a <c>[DoorbellRing]</c> attribute in source marks (methods, properties, the property of
+    /// an accessor); null when one marks an indexer, which no name calls.
+    /// </summary>
+    public static List<string>? AttributedRingNames(IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        var found = new List<int>();
+        foreach (var tree in trees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            found.Clear();
+            IdentifierOccurrences.Find(tree.GetText(cancellationToken).ToString(), WrapperAttributes.Ring, allowAttributeSuffix: true, found);
+            if (found.Count == 0)
+                continue;
+            var root = tree.GetRoot(cancellationToken);
+            foreach (var position in found)
+            {
+                var attribute = root.FindToken(position).Parent?.FirstAncestorOrSelf<AttributeSyntax>();
+                var member = attribute?.Parent?.Parent;
+                if (member is AccessorDeclarationSyntax accessor)
+                    member = accessor.Parent?.Parent;
+                switch (member)
+                {
+                    case MethodDeclarationSyntax method:
+                        names.Add(method.Identifier.ValueText);
+                        break;
+                    case PropertyDeclarationSyntax property:
+                        names.Add(property.Identifier.ValueText);
+                        break;
+                    case IndexerDeclarationSyntax:
+                        return null;
+                }
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// Whether the callers of <paramref name="method"/> answer for what it does to the doorbells they hand it: not for a
+    /// method that is public in public types (it answers in its own body). Read from the modifiers as written: a part
+    /// without them counts as not public (more to search, never a miss).
+    /// </summary>
+    private static bool LeavesRingsToCallers(MethodDeclarationSyntax method)
+    {
+        if (!IsPublic(method.Modifiers, defaultPublic: method.Parent is InterfaceDeclarationSyntax))
+            return true;
+        for (var type = method.Parent as TypeDeclarationSyntax; type is not null; type = type.Parent as TypeDeclarationSyntax)
+        {
+            if (!IsPublic(type.Modifiers, defaultPublic: false))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Public, protected or protected internal: visible outside the compilation.</summary>
+    private static bool IsPublic(SyntaxTokenList modifiers, bool defaultPublic)
+    {
+        bool @public = false, @protected = false, @private = false, @internal = false;
+        foreach (var modifier in modifiers)
+        {
+            switch (modifier.ValueText)
+            {
+                case "public":
+                    @public = true;
+                    break;
+                case "protected":
+                    @protected = true;
+                    break;
+                case "private":
+                    @private = true;
+                    break;
+                case "internal":
+                    @internal = true;
+                    break;
+            }
+        }
+
+        if (@private || (@internal && !@protected))
+            return false;
+        return @public || @protected || defaultPublic;
+    }
+}
