@@ -134,4 +134,75 @@ public class AliasTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_copy_made_before_a_try_names_the_same_doorbell_in_its_catch()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            class C
+            {
+                void M(Doorbell d, ulong v)
+                {
+                    Doorbell rung = d;
+                    try { Log(); }
+                    catch (System.Exception) { {|#0:rung.Ring(v)|}; }
+                }
+
+                static extern void Log();
+            }
+            """, VerifyCS.Diagnostic(Descriptors.RingWithoutStatusRead).WithLocation(0).WithArguments("rung"));
+    }
+
+    [Fact]
+    public async Task A_copy_reassigned_inside_the_try_is_forgotten_in_its_catch()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            class C
+            {
+                void M(Doorbell d, Doorbell other, ulong v)
+                {
+                    Doorbell rung = d;
+                    try
+                    {
+                        Log();
+                        rung = other;
+                        Log();
+                    }
+                    catch (System.Exception)
+                    {
+                        rung.Ring(v);
+                    }
+                }
+
+                static extern void Log();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_helper_that_rings_a_copy_in_its_catch_is_summarised_without_failing()
+    {
+        // A helper's summary starts its catch blocks knowing what its copies name: the caller answers for the ring.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            class C
+            {
+                void M(Doorbell d, ulong v)
+                {
+                    {|#0:Retry(d, v)|};
+                }
+
+                private static void Retry(Doorbell d, ulong v)
+                {
+                    var rung = d;
+                    try { Log(); }
+                    catch (System.Exception) { rung.Ring(v); }
+                }
+
+                static extern void Log();
+            }
+            """, VerifyCS.Diagnostic(Descriptors.RingWithoutStatusRead).WithLocation(0).WithArguments("d"));
+    }
 }

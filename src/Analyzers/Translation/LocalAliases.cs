@@ -26,41 +26,37 @@ internal static class LocalAliases
             return;
 
         var count = model.BlockCount;
-        var handlerEntry = AliasState.Unknown(aliased);
         var states = new AliasState?[count];
         var worklist = new Stack<int>();
-        for (var b = 0; b < count; b++)
-        {
-            // A handler starts owing nothing; what its locals name there is not followed.
-            if (b == 0 || model.Graph.Blocks[b].IsHandlerEntry)
-            {
-                states[b] = b == 0 ? AliasState.Empty : handlerEntry;
-                worklist.Push(b);
-            }
-        }
-
+        states[0] = AliasState.Empty;
+        worklist.Push(0);
         while (worklist.Count > 0)
         {
             var b = worklist.Pop();
+            var block = model.Graph.Blocks[b];
             var output = Transfer(states[b]!, model.EventsOf(b), captured, rewritten: null);
-            foreach (var edge in model.Graph.Blocks[b].Edges)
+            foreach (var edge in block.Edges)
             {
-                if (edge.Target < 0)
-                    continue;
-                var joined = states[edge.Target] is { } existing ? AliasState.Join(existing, output) : output;
-                if (states[edge.Target] is null || !joined.SameAs(states[edge.Target]!))
-                {
-                    states[edge.Target] = joined;
-                    worklist.Push(edge.Target);
-                }
+                if (edge.Target >= 0)
+                    Flow(states, worklist, edge.Target, output);
+            }
+
+            // A throw may leave the block anywhere between its entry and its end: its handlers get both.
+            var handlers = block.Handlers;
+            for (var h = 0; h < handlers.Count; h++)
+            {
+                Flow(states, worklist, handlers[h], states[b]!);
+                Flow(states, worklist, handlers[h], output);
             }
         }
 
+        // A handler no block reaches (the analysis starts it anyway) knows nothing of what its locals name.
+        var unreached = AliasState.Unknown(aliased);
         var outStates = new AliasState[count];
         for (var b = 0; b < count; b++)
         {
             var rewritten = new List<RawEvent>();
-            outStates[b] = Transfer(states[b] ?? AliasState.Empty, model.EventsOf(b), captured, rewritten);
+            outStates[b] = Transfer(states[b] ?? (model.Graph.Blocks[b].IsHandlerEntry ? unreached : AliasState.Empty), model.EventsOf(b), captured, rewritten);
             model.ReplaceEvents(b, rewritten);
         }
 
@@ -71,8 +67,18 @@ internal static class LocalAliases
             if (nullEdge.Path is null)
                 continue;
             var targets = outStates[nullEdge.Block].Resolve(nullEdge.Path);
-            var path = targets is { Length: 1 } ? targets[0] : null;
+            var path = !targets.IsDefault && targets.Length == 1 ? targets[0] : null;
             nullEdges[i] = new NullEdge(nullEdge.Block, nullEdge.Edge, path, nullEdge.Holder);
+        }
+    }
+
+    private static void Flow(AliasState?[] states, Stack<int> worklist, int target, AliasState arriving)
+    {
+        var joined = states[target] is { } existing ? AliasState.Join(existing, arriving) : arriving;
+        if (states[target] is null || !joined.SameAs(states[target]!))
+        {
+            states[target] = joined;
+            worklist.Push(target);
         }
     }
 
@@ -127,7 +133,8 @@ internal static class LocalAliases
             }
 
             var resolved = state.Resolve(path);
-            if (resolved is { Length: 1 })
+            // Default: a name whose doorbell is unknown here (a catch entry); never read Length off it.
+            if (!resolved.IsDefault && resolved.Length == 1)
             {
                 rewritten?.Add(e.WithPath(resolved[0]));
                 continue;

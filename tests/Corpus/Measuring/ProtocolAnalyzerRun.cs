@@ -43,7 +43,7 @@ public static class ProtocolAnalyzerRun
         var exceptions = new ConcurrentQueue<string>();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-            onAnalyzerException: (e, _, _) => exceptions.Enqueue(e.GetType().Name + ": " + e.Message),
+            onAnalyzerException: (e, _, _) => exceptions.Enqueue(e.GetType().Name + ": " + e.Message + Environment.NewLine + e.StackTrace),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
         var before = SwallowedFailureCount;
