@@ -22,7 +22,22 @@ internal sealed record RunResult(
     IReadOnlyDictionary<string, int> AnalyzerDiagnostics,
     IReadOnlyList<string> AnalyzerFailures,
     IReadOnlyDictionary<string, TimeSpan> PerAnalyzer,
-    IReadOnlyDictionary<(string Shape, string Id), int> DiagnosticsPerShape);
+    IReadOnlyDictionary<(string Shape, string Id), int> DiagnosticsPerShape,
+    GcActivity CompileGc,
+    GcActivity DriverGc);
+
+/// <summary>What the garbage collector did during one timed stretch: pause time, collections and bytes allocated.</summary>
+internal readonly record struct GcActivity(TimeSpan Pause, int Gen0, int Gen1, int Gen2, long AllocatedBytes)
+{
+    public static GcActivity Now() => new(
+        GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes(precise: true));
+
+    public GcActivity Since(GcActivity start) => new(
+        Pause - start.Pause, Gen0 - start.Gen0, Gen1 - start.Gen1, Gen2 - start.Gen2, AllocatedBytes - start.AllocatedBytes);
+
+    public override string ToString() =>
+        $"GC {Pause.TotalMilliseconds:F0} ms ({Gen0}/{Gen1}/{Gen2} gen0/1/2), {AllocatedBytes / (1024.0 * 1024.0):F0} MB allocated";
+}
 
 /// <summary>Times the compiler and the DoorbellGuard analyzers on a generated project.</summary>
 internal sealed class CostMeasurement
@@ -97,9 +112,11 @@ internal sealed class CostMeasurement
         Collect();
         // The compiler alone: every compiler diagnostic (declaration and method-body binding), no analyzers.
         var compilation = Create(trees, references);
+        var gcBefore = GcActivity.Now();
         var stopwatch = Stopwatch.StartNew();
         var compilerDiagnostics = compilation.GetDiagnostics(cancellationToken);
         var compileTime = stopwatch.Elapsed;
+        var compileGc = GcActivity.Now().Since(gcBefore);
         int errors = compilerDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
 
         Collect();
@@ -108,9 +125,10 @@ internal sealed class CostMeasurement
         var failures = new ConcurrentQueue<string>();
         if (_analyzers.IsEmpty)
         {
+            gcBefore = GcActivity.Now();
             stopwatch.Restart();
             _ = Create(trees, references).GetDiagnostics(cancellationToken);
-            return new RunResult(compileTime, TimeSpan.Zero, stopwatch.Elapsed, errors, new Dictionary<string, int>(), Array.Empty<string>(), new Dictionary<string, TimeSpan>(), new Dictionary<(string, string), int>());
+            return new RunResult(compileTime, TimeSpan.Zero, stopwatch.Elapsed, errors, new Dictionary<string, int>(), Array.Empty<string>(), new Dictionary<string, TimeSpan>(), new Dictionary<(string, string), int>(), compileGc, GcActivity.Now().Since(gcBefore));
         }
 
         var withAnalyzers = Create(trees, references).WithAnalyzers(
@@ -121,11 +139,13 @@ internal sealed class CostMeasurement
                 concurrentAnalysis: _concurrent,
                 logAnalyzerExecutionTime: true,
                 reportSuppressedDiagnostics: false));
+        gcBefore = GcActivity.Now();
         stopwatch.Restart();
         // GetAnalyzerDiagnosticsAsync, not GetAllDiagnosticsAsync: only the state-tracked path records the
         // per-analyzer telemetry (Roslyn 4.14). The driver still binds every method body to raise its events.
         var all = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         var wallTime = stopwatch.Elapsed;
+        var driverGc = GcActivity.Now().Since(gcBefore);
 
         var executionTime = TimeSpan.Zero;
         var perAnalyzer = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
@@ -159,7 +179,7 @@ internal sealed class CostMeasurement
             perShape[(shape, diagnostic.Id)] = perShape.TryGetValue((shape, diagnostic.Id), out var n) ? n + 1 : 1;
         }
 
-        return new RunResult(compileTime, executionTime, wallTime, errors, analyzerDiagnostics, failures.Distinct().ToList(), perAnalyzer, perShape);
+        return new RunResult(compileTime, executionTime, wallTime, errors, analyzerDiagnostics, failures.Distinct().ToList(), perAnalyzer, perShape, compileGc, driverGc);
     }
 
     /// <summary>The first few compiler errors, to tell what is wrong when the generator produced invalid code.</summary>

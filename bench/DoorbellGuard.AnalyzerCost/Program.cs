@@ -114,6 +114,7 @@ internal static class Harness
                 Console.WriteLine($"  {name,-22} {project.Scale}x run {run + 1}: baseline {referenceTimes[^1],8:F1} ms for {measurement.LastReferenceWork.Graphs:N0} graphs, {measurement.LastReferenceWork.Blocks:N0} blocks");
             }
             Console.WriteLine($"  {name,-22} {project.Scale}x run {run + 1}: compile {result.CompileTime.TotalMilliseconds,8:F0} ms, analyzers {result.AnalyzerExecutionTime.TotalMilliseconds,8:F1} ms, driver run (bind + analyzers) {result.CompileWithAnalyzersWallTime.TotalMilliseconds,8:F0} ms");
+            Console.WriteLine($"  {name,-22} {project.Scale}x run {run + 1}: during compile {result.CompileGc}; during driver run {result.DriverGc}");
         }
         if (results[0].CompilerErrors > 0)
         {

@@ -23,7 +23,7 @@ public sealed class SubmissionMethod
 
     /// <summary>
     /// The methods every analyzer benchmark runs on: the long ones with the ring buffer written through arrays, and
-    /// through pointers as user-mode submission code writes it (which the analyzer skips until issue #11 lands).
+    /// through pointers as user-mode submission code writes it.
     /// </summary>
     public static IEnumerable<SubmissionMethod> All { get; } = new[]
     {
@@ -71,18 +71,12 @@ public sealed class SubmissionMethod
     /// <summary>
     /// Stops the benchmark when DoorbellGuard's answer on the method (<paramref name="found"/>, described as
     /// <see cref="CompiledSubmission.ExpectedDiagnostics"/> is) is wrong: a benchmark of an analysis that gave up or threw
-    /// would time nothing. One exception, said and not fatal: no answer at all on a method with pointers is the known skip
-    /// of issue #11, and then the benchmark times that skip.
+    /// would time nothing. Methods with pointers get no exception: since issue #11 the analysis walks them like any other.
     /// </summary>
     public void CheckAnswer(string expected, string found, string path, int failuresSwallowed)
     {
         if (found == expected && failuresSwallowed == 0)
         {
-            return;
-        }
-        if (Pointers && found.Length == 0 && failuresSwallowed == 0)
-        {
-            Console.WriteLine($"// WARNING: DoorbellGuard ({path}) reports nothing on the {Name} method: it skips methods with pointer operations (issue #11), so this row times the skip, not an analysis.");
             return;
         }
         throw new InvalidOperationException($"DoorbellGuard's answer ({path}) on the {Name} method is wrong: found [{found}], expected [{expected}], {failuresSwallowed} failure(s) swallowed.");

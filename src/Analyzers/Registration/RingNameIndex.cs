@@ -68,57 +68,48 @@ internal sealed class RingNameIndex
         foreach (var tree in trees)
             sources.Add((tree, tree.GetText(cancellationToken).ToString()));
 
+        var ringMembers = new HashSet<string>(ringNames, StringComparer.Ordinal);
         var all = new HashSet<string>(ringNames, StringComparer.Ordinal);
         var positions = new Dictionary<SyntaxTree, List<int>>();
-        var found = new List<int>();
+        var found = new List<(int Position, string Name)>();
+        // A creation is searched with the ring names, in the same pass, but its callers are not.
+        var frontier = new List<string>(ringNames);
         foreach (var name in creationNames)
         {
-            if (!all.Add(name))
-                continue;
-            foreach (var (tree, text) in sources)
-            {
-                found.Clear();
-                IdentifierOccurrences.Find(text, name, allowAttributeSuffix: false, found);
-                if (found.Count == 0)
-                    continue;
-                if (!positions.TryGetValue(tree, out var list))
-                    positions[tree] = list = new List<int>();
-                list.AddRange(found);
-            }
+            if (all.Add(name))
+                frontier.Add(name);
         }
 
-        var frontier = new List<string>(ringNames);
         for (var level = 0; frontier.Count > 0; level++)
         {
+            var searchedNames = new IdentifierNames(frontier);
             var next = new List<string>();
             foreach (var (tree, text) in sources)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                foreach (var name in frontier)
+                found.Clear();
+                searchedNames.FindIn(text, found);
+                if (found.Count == 0)
+                    continue;
+                if (!positions.TryGetValue(tree, out var list))
+                    positions[tree] = list = new List<int>();
+                foreach (var hit in found)
+                    list.Add(hit.Position);
+                if (level >= helperDepth)
+                    continue;
+                var root = tree.GetRoot(cancellationToken);
+                var searched = default(TextSpan);
+                foreach (var hit in found)
                 {
-                    found.Clear();
-                    IdentifierOccurrences.Find(text, name, allowAttributeSuffix: false, found);
-                    if (found.Count == 0)
+                    // Hits come in text order: the rest of a method already looked at needs no second look.
+                    if (searched.Contains(hit.Position) || (level == 0 && !ringMembers.Contains(hit.Name)))
                         continue;
-                    if (!positions.TryGetValue(tree, out var list))
-                        positions[tree] = list = new List<int>();
-                    list.AddRange(found);
-                    if (level >= helperDepth)
+                    var method = root.FindToken(hit.Position).Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>();
+                    if (method is null)
                         continue;
-                    var root = tree.GetRoot(cancellationToken);
-                    var searched = default(TextSpan);
-                    foreach (var position in found)
-                    {
-                        // Positions come in order: the rest of a method already looked at needs no second look.
-                        if (searched.Contains(position))
-                            continue;
-                        var method = root.FindToken(position).Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>();
-                        if (method is null)
-                            continue;
-                        searched = method.Span;
-                        if (LeavesRingsToCallers(method) && all.Add(method.Identifier.ValueText))
-                            next.Add(method.Identifier.ValueText);
-                    }
+                    searched = method.Span;
+                    if (LeavesRingsToCallers(method) && all.Add(method.Identifier.ValueText))
+                        next.Add(method.Identifier.ValueText);
                 }
             }
 
@@ -135,7 +126,7 @@ internal sealed class RingNameIndex
             occurrences[pair.Key] = sorted;
         }
 
-        return new RingNameIndex(occurrences, all, new HashSet<string>(ringNames, StringComparer.Ordinal));
+        return new RingNameIndex(occurrences, all, ringMembers);
     }
 
     /// <summary>
