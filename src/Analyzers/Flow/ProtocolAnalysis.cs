@@ -175,12 +175,14 @@ internal static class ProtocolAnalysis
             if (!first.Run(ref steps))
                 return ProtocolResult.GaveUp(GiveUpReason.TooManySteps);
             statusesAtBlock = first.StatusesAtBlockEntry();
+            first.Release();
         }
 
         var second = new Simulation(graph, readIds, statusesAtBlock, reporting: true, budget, cancellationToken);
         if (!second.Run(ref steps))
             return ProtocolResult.GaveUp(GiveUpReason.TooManySteps);
         var violations = second.ExplainedViolations();
+        second.Release();
         violations.Sort();
         return new ProtocolResult(true, violations);
     }
@@ -265,10 +267,10 @@ internal static class ProtocolAnalysis
         private readonly Dictionary<BlockRead, byte>? _statusesAtBlock;
         private readonly ProtocolBudget _budget;
         private readonly CancellationToken _cancellationToken;
-        // What has arrived where, for the whole graph in one map sized up front (per-block sets cost more in growing
-        // than in use: most blocks see a handful of elements), with the block and entry element each came from: the
-        // reporting run explains a violation by one path that commits it.
-        private readonly Dictionary<BlockElement, Parent> _seen;
+        // What has arrived where, for the whole graph in one table (per-block sets cost more in growing than in use: most
+        // blocks see a handful of elements), with the block and entry element each came from: the reporting run explains
+        // a violation by one path that commits it.
+        private readonly SeenElements _seen;
         private readonly List<ProtocolElement>[] _delta;
         private readonly bool _reporting;
 
@@ -283,22 +285,8 @@ internal static class ProtocolAnalysis
             _statusesAtBlock = statusesAtBlock;
             _budget = budget;
             _cancellationToken = cancellationToken;
-            _seen = new Dictionary<BlockElement, Parent>(graph.Blocks.Count * 4 + 16);
+            _seen = SeenElements.Rent(graph.Blocks.Count * 4 + 16);
             _delta = new List<ProtocolElement>[graph.Blocks.Count];
-        }
-
-        private readonly struct Parent
-        {
-            public Parent(int block, ProtocolElement entry)
-            {
-                Block = block;
-                Entry = entry;
-            }
-
-            /// <summary>-1 for an element the block starts with.</summary>
-            public int Block { get; }
-
-            public ProtocolElement Entry { get; }
         }
 
         /// <summary>A violation, the block it was detected in and the element that entered that block on the way to it.</summary>
@@ -442,16 +430,19 @@ internal static class ProtocolAnalysis
             }
         }
 
+        /// <summary>Hands the table of what arrived where back to the thread; the run is not used after this.</summary>
+        public void Release() => _seen.Return();
+
         /// <summary>For each block, which statuses of each read (key, read id) arrive there.</summary>
         public Dictionary<BlockRead, byte> StatusesAtBlockEntry()
         {
             var result = new Dictionary<BlockRead, byte>();
-            foreach (var seen in _seen.Keys)
+            for (var i = 0; i < _seen.Count; i++)
             {
-                var element = seen.Element;
+                var (block, element) = _seen[i];
                 if (element.Phase != Phase.Read)
                     continue;
-                var key = new BlockRead(seen.Block, ReadKey(element));
+                var key = new BlockRead(block, ReadKey(element));
                 result.TryGetValue(key, out var mask);
                 result[key] = (byte)(mask | StatusMask.Of(element.Status));
             }
@@ -478,10 +469,8 @@ internal static class ProtocolAnalysis
 
         private bool Add(int block, ProtocolElement element, int fromBlock, ProtocolElement fromEntry)
         {
-            var key = new BlockElement(block, element);
-            if (_seen.ContainsKey(key))
+            if (!_seen.TryAdd(block, element, fromBlock, fromEntry))
                 return false;
-            _seen.Add(key, new Parent(fromBlock, fromEntry));
             (_delta[block] ??= new List<ProtocolElement>()).Add(element);
             return true;
         }
@@ -665,9 +654,9 @@ internal static class ProtocolAnalysis
             var entry = witness.Entry;
             for (var guard = 0; guard < _graph.Blocks.Count * 4 && block >= 0; guard++)
             {
-                if (!_seen.TryGetValue(new BlockElement(block, entry), out var parent) || parent.Block < 0)
+                if (!_seen.TryGetOrigin(block, entry, out var parentBlock, out var parentEntry) || parentBlock < 0)
                     break;
-                var from = _graph.Blocks[parent.Block];
+                var from = _graph.Blocks[parentBlock];
                 if (violation.Detection == Detection.Exit && leave < 0 && from.LeaveAnchor >= 0)
                     leave = from.LeaveAnchor;
                 if (lookForBranch && branch < 0 && from.ConditionAnchor >= 0 && TestedOnTheWay(from, block, entry, witness.Element))
@@ -676,8 +665,8 @@ internal static class ProtocolAnalysis
                     break;
                 if (entry.Phase != Phase.Read && lookForBranch)
                     lookForBranch = branch >= 0 ? lookForBranch : false; // back past the read: no branch tested this status
-                block = parent.Block;
-                entry = parent.Entry;
+                block = parentBlock;
+                entry = parentEntry;
             }
 
             return violation.WithAnchors(leave, branch);
@@ -697,10 +686,10 @@ internal static class ProtocolAnalysis
             var entry = witness.Entry;
             for (var guard = 0; found < 0 && guard < _graph.Blocks.Count * 4; guard++)
             {
-                if (!_seen.TryGetValue(new BlockElement(block, entry), out var parent) || parent.Block < 0)
+                if (!_seen.TryGetOrigin(block, entry, out var parentBlock, out var parentEntry) || parentBlock < 0)
                     break;
-                block = parent.Block;
-                entry = parent.Entry;
+                block = parentBlock;
+                entry = parentEntry;
                 found = LastCreation(_graph.Blocks[block].Events, key, _graph.Blocks[block].Events.Count);
             }
 
@@ -732,26 +721,6 @@ internal static class ProtocolAnalysis
             return false;
         }
     }
-}
-
-/// <summary>An element at the entry of a block: the key of the simulation's one set of what has arrived where.</summary>
-internal readonly struct BlockElement : IEquatable<BlockElement>
-{
-    public BlockElement(int block, ProtocolElement element)
-    {
-        Block = block;
-        Element = element;
-    }
-
-    public int Block { get; }
-
-    public ProtocolElement Element { get; }
-
-    public bool Equals(BlockElement other) => Block == other.Block && Element.Equals(other.Element);
-
-    public override bool Equals(object? obj) => obj is BlockElement other && Equals(other);
-
-    public override int GetHashCode() => unchecked(Element.GetHashCode() * 397 ^ Block);
 }
 
 /// <summary>A read (key and read id, <see cref="ProtocolAnalysis"/>'s read key) at the entry of a block.</summary>
