@@ -17,25 +17,10 @@ internal sealed class SeenElements
     [ThreadStatic]
     private static SeenElements? s_kept;
 
-    private int[] _stamps;
-    private int[] _blocks;
-    private ProtocolElement[] _elements;
-    private int[] _fromBlocks;
-    private ProtocolElement[] _fromEntries;
-    private int[] _order;
+    private Slots _slots;
     private int _stamp = 1;
-    private int _mask;
 
-    private SeenElements(int slots)
-    {
-        _stamps = new int[slots];
-        _blocks = new int[slots];
-        _elements = new ProtocolElement[slots];
-        _fromBlocks = new int[slots];
-        _fromEntries = new ProtocolElement[slots];
-        _order = new int[slots / 4 * 3];
-        _mask = slots - 1;
-    }
+    private SeenElements(int slots) => _slots = new Slots(slots);
 
     /// <summary>How many pairs were added.</summary>
     public int Count { get; private set; }
@@ -54,20 +39,20 @@ internal sealed class SeenElements
     /// <summary>Hands the table back for the thread's next run; the caller no longer uses it.</summary>
     public void Return()
     {
-        if (_stamps.Length <= MaxKeptSlots)
+        if (_slots.Stamps.Length <= MaxKeptSlots)
             s_kept = this;
     }
 
     /// <summary>Adds the pair with where it came from; false when the pair was already there (and nothing changes).</summary>
     public bool TryAdd(int block, ProtocolElement element, int fromBlock, ProtocolElement fromEntry)
     {
-        if ((Count + 1) * 4 > _stamps.Length * 3)
+        if ((Count + 1) * 4 > _slots.Stamps.Length * 3)
             Grow();
         var slot = Find(block, element);
-        if (_stamps[slot] == _stamp)
+        if (_slots.Stamps[slot] == _stamp)
             return false;
         Put(slot, block, element, fromBlock, fromEntry);
-        _order[Count++] = slot;
+        _slots.Order[Count++] = slot;
         return true;
     }
 
@@ -75,15 +60,15 @@ internal sealed class SeenElements
     public bool TryGetOrigin(int block, ProtocolElement element, out int fromBlock, out ProtocolElement fromEntry)
     {
         var slot = Find(block, element);
-        if (_stamps[slot] != _stamp)
+        if (_slots.Stamps[slot] != _stamp)
         {
             fromBlock = -1;
             fromEntry = default;
             return false;
         }
 
-        fromBlock = _fromBlocks[slot];
-        fromEntry = _fromEntries[slot];
+        fromBlock = _slots.FromBlocks[slot];
+        fromEntry = _slots.FromEntries[slot];
         return true;
     }
 
@@ -94,8 +79,8 @@ internal sealed class SeenElements
         {
             if ((uint)index >= (uint)Count)
                 throw new ArgumentOutOfRangeException(nameof(index));
-            var slot = _order[index];
-            return (_blocks[slot], _elements[slot]);
+            var slot = _slots.Order[index];
+            return (_slots.Blocks[slot], _slots.Elements[slot]);
         }
     }
 
@@ -112,7 +97,7 @@ internal sealed class SeenElements
         Count = 0;
         if (++_stamp == int.MaxValue)
         {
-            Array.Clear(_stamps, 0, _stamps.Length);
+            Array.Clear(_slots.Stamps, 0, _slots.Stamps.Length);
             _stamp = 1;
         }
     }
@@ -121,51 +106,66 @@ internal sealed class SeenElements
     private int Find(int block, ProtocolElement element)
     {
         var hash = unchecked((uint)element.GetHashCode() * 0x9E3779B1u ^ (uint)block * 0x85EBCA77u);
-        var slot = (int)((hash ^ (hash >> 15)) & (uint)_mask);
-        while (_stamps[slot] == _stamp && (_blocks[slot] != block || !_elements[slot].Equals(element)))
-            slot = (slot + 1) & _mask;
+        var mask = _slots.Stamps.Length - 1;
+        var slot = (int)((hash ^ (hash >> 15)) & (uint)mask);
+        while (_slots.Stamps[slot] == _stamp && (_slots.Blocks[slot] != block || !_slots.Elements[slot].Equals(element)))
+            slot = (slot + 1) & mask;
         return slot;
     }
 
     private void Put(int slot, int block, ProtocolElement element, int fromBlock, ProtocolElement fromEntry)
     {
-        _stamps[slot] = _stamp;
-        _blocks[slot] = block;
-        _elements[slot] = element;
-        _fromBlocks[slot] = fromBlock;
-        _fromEntries[slot] = fromEntry;
+        _slots.Stamps[slot] = _stamp;
+        _slots.Blocks[slot] = block;
+        _slots.Elements[slot] = element;
+        _slots.FromBlocks[slot] = fromBlock;
+        _slots.FromEntries[slot] = fromEntry;
     }
 
     /// <summary>Doubles the table, keeping every pair and the order they were added in.</summary>
     private void Grow()
     {
-        var stamps = _stamps;
-        var blocks = _blocks;
-        var elements = _elements;
-        var fromBlocks = _fromBlocks;
-        var fromEntries = _fromEntries;
-        var order = _order;
-        var count = Count;
+        var old = _slots;
         var oldStamp = _stamp;
-
-        var slots = stamps.Length * 2;
-        _stamps = new int[slots];
-        _blocks = new int[slots];
-        _elements = new ProtocolElement[slots];
-        _fromBlocks = new int[slots];
-        _fromEntries = new ProtocolElement[slots];
-        _order = new int[slots / 4 * 3];
-        _mask = slots - 1;
+        var count = Count;
+        _slots = new Slots(old.Stamps.Length * 2);
         _stamp = 1;
         Count = 0;
         for (var i = 0; i < count; i++)
         {
-            var old = order[i];
-            if (stamps[old] != oldStamp)
+            var from = old.Order[i];
+            if (old.Stamps[from] != oldStamp)
                 continue;
-            var slot = Find(blocks[old], elements[old]);
-            Put(slot, blocks[old], elements[old], fromBlocks[old], fromEntries[old]);
-            _order[Count++] = slot;
+            var slot = Find(old.Blocks[from], old.Elements[from]);
+            Put(slot, old.Blocks[from], old.Elements[from], old.FromBlocks[from], old.FromEntries[from]);
+            _slots.Order[Count++] = slot;
         }
+    }
+
+    /// <summary>The table's arrays, side by side: a slot is in use when its stamp is the table's current one.</summary>
+    private readonly struct Slots
+    {
+        public Slots(int slots)
+        {
+            Stamps = new int[slots];
+            Blocks = new int[slots];
+            Elements = new ProtocolElement[slots];
+            FromBlocks = new int[slots];
+            FromEntries = new ProtocolElement[slots];
+            Order = new int[slots / 4 * 3];
+        }
+
+        public int[] Stamps { get; }
+
+        public int[] Blocks { get; }
+
+        public ProtocolElement[] Elements { get; }
+
+        public int[] FromBlocks { get; }
+
+        public ProtocolElement[] FromEntries { get; }
+
+        /// <summary>The slots in the order their pairs were added.</summary>
+        public int[] Order { get; }
     }
 }
