@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using DoorbellGuard.Analyzers.Flow;
@@ -59,15 +58,19 @@ internal static class MethodAnalysis
         var reports = ImmutableArray.CreateBuilder<ProtocolReport>();
         var function = context.OwningSymbol as IMethodSymbol;
         var isRingWrapper = mayBeRingWrapper && IsRingWrapper(context.OwningSymbol, inputs.Symbols, inputs.Configuration);
-        var seen = new HashSet<IOperation>();
-        foreach (var block in context.OperationBlocks)
+        // The driver may hand out a body and its enclosing method body: one analysis per root. A method has a block or
+        // two, so the roots analysed are kept in a small array rather than a set.
+        var blocks = context.OperationBlocks;
+        var analysed = new IOperation[blocks.Length];
+        var analysedCount = 0;
+        foreach (var block in blocks)
         {
-            // The driver may hand out a body and its enclosing method body: one analysis per root.
             var root = block;
             while (root.Parent is not null)
                 root = root.Parent;
-            if (!HasGraph(root) || !seen.Add(root))
+            if (!HasGraph(root) || Array.IndexOf(analysed, root, 0, analysedCount) >= 0)
                 continue;
+            analysed[analysedCount++] = root;
             FunctionAnalysis.Analyze(root, () => context.GetControlFlowGraph(block), function, isRingWrapper, settings.ForceControlFlowGraph, inputs, reports, settings.Statistics);
         }
 
