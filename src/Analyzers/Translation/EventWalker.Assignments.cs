@@ -1,0 +1,141 @@
+using DoorbellGuard.Analyzers.Flow;
+using DoorbellGuard.Analyzers.Protocol;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using static DoorbellGuard.Analyzers.Translation.OperationFacts;
+
+namespace DoorbellGuard.Analyzers.Translation;
+
+/// <summary>Assignments, captures and declaring patterns: where a doorbell or a status gets another name.</summary>
+internal partial class EventWalker
+{
+    /// <summary><c>x is Doorbell d</c>: where it matches, d is another name for what x names.</summary>
+    private void WalkDeclaringPattern(IIsPatternOperation isPattern, ILocalSymbol local)
+    {
+        var subject = Walk(isPattern.Value);
+        if (subject.Kind == ValueKind.Key)
+            Emit(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, AccessPath.ForLocal(local), aliasOf: subject.Path));
+        else
+            Consume(subject);
+        foreach (var child in isPattern.Pattern.ChildOperations)
+            Consume(Walk(child));
+    }
+
+    /// <summary>The local a pattern declares for the whole subject (<c>is Doorbell d</c>, <c>is { } d</c>, <c>is not { } d</c>).</summary>
+    private static ILocalSymbol? DeclaredLocal(IPatternOperation pattern) => pattern switch
+    {
+        IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local } => local,
+        IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local } => local,
+        INegatedPatternOperation negated => DeclaredLocal(negated.Pattern),
+        _ => null,
+    };
+
+    private void WalkCapture(IFlowCaptureOperation capture)
+    {
+        if (Paths.TryCapturePath(capture.Id, out _))
+            return; // the capture is another name for that key (d?.Ring(v), switch on d)
+
+        var value = Walk(capture.Value);
+        if (value.Kind == ValueKind.Key)
+        {
+            // A capture that names different doorbells on different paths ((a ?? b).Ring(v)): stay silent about them.
+            Consume(value);
+            return;
+        }
+
+        var statusTyped = _symbols.IsStatus(capture.Value.Type) || value.Kind is ValueKind.Read or ValueKind.Holder;
+        var holder = Holders.ForCapture(capture.Id, allocate: statusTyped);
+        if (holder >= 0)
+            Bind(holder, value);
+        else
+            Consume(value);
+    }
+
+    private WalkValue WalkMemberReference(IMemberReferenceOperation reference, IPropertySymbol? property, IOperation? instance, bool mayBePath)
+    {
+        if (property is not null)
+        {
+            var operation = _symbols.ClassifyAccess(property, write: false, _configuration);
+            if (operation != ProtocolOperation.None)
+                return ApplyProtocolOperation(reference, operation, Walk(instance), instance);
+        }
+
+        if (mayBePath && Paths.TryPath(reference) is { } path)
+            return WalkValue.KeyOf(path);
+
+        Walk(instance);
+        if (reference is IPropertyReferenceOperation indexer)
+        {
+            foreach (var argument in indexer.Arguments)
+                Consume(Walk(argument.Value));
+        }
+
+        return WalkValue.Other;
+    }
+
+    /// <summary><c>local = value</c> (or its declaration): a status local becomes a holder, any other local a new key value.</summary>
+    public WalkValue AssignToLocal(ILocalSymbol local, IOperation valueOperation)
+    {
+        var holder = Holders.ForLocal(local);
+        if (holder >= 0)
+        {
+            Bind(holder, Walk(valueOperation));
+            return WalkValue.HolderOf(holder);
+        }
+
+        var value = Walk(valueOperation);
+        if (value.Kind == ValueKind.Key)
+        {
+            // var d2 = d; two names for one doorbell from here on (LocalAliases follows them until either changes).
+            Emit(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, AccessPath.ForLocal(local), aliasOf: value.Path));
+            return WalkValue.Other;
+        }
+
+        if (value.Kind != ValueKind.Created)
+            Consume(value);
+        Emit(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, AccessPath.ForLocal(local), site: value.Site, created: value.Kind == ValueKind.Created));
+        return WalkValue.Other;
+    }
+
+    private WalkValue WalkAssignment(ISimpleAssignmentOperation assignment) => AssignTo(assignment.Target, assignment.Value);
+
+    /// <summary><c>target = value</c>: a status local becomes a holder, a key gets a new value, a wrapper property setter acts.</summary>
+    public WalkValue AssignTo(IOperation assignedTarget, IOperation assignedValue)
+    {
+        var target = StripConversions(assignedTarget);
+        if (target is ILocalReferenceOperation local)
+            return AssignToLocal(local.Local, assignedValue);
+        if (target is IDiscardOperation)
+        {
+            // _ = d.ReadStatus(); reads and drops the status, as a statement of its own would.
+            var dropped = Walk(assignedValue);
+            Discard(dropped);
+            return dropped.Kind == ValueKind.Read ? WalkValue.Other : dropped;
+        }
+
+        if (target is IPropertyReferenceOperation property && _symbols.ClassifyAccess(property.Property, write: true, _configuration) is var operation && operation != ProtocolOperation.None)
+        {
+            var receiver = Walk(property.Instance);
+            Consume(Walk(assignedValue));
+            ApplyProtocolOperation(property, operation, receiver, property.Instance);
+            return WalkValue.Other;
+        }
+
+        var path = Paths.TryPath(target);
+        if (path is null)
+            Walk(target);
+        var value = Walk(assignedValue);
+        if (path is null)
+        {
+            Consume(value);
+            return WalkValue.Other;
+        }
+
+        // Copying a doorbell makes an alias we do not follow: the source escapes.
+        if (value.Kind != ValueKind.Created)
+            Consume(value);
+        Emit(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, path, site: value.Site, created: value.Kind == ValueKind.Created));
+        return WalkValue.Other;
+    }
+}
