@@ -102,9 +102,12 @@ internal sealed class CompilationAnalysis
         {
             if (_ringNames is { } built)
                 return built;
-            var trees = _symbols.Compilation.SyntaxTrees;
             var names = _symbols.RingNamesInReferences(cancellationToken);
-            var attributed = names is null ? null : RingNameIndex.AttributedRingNames(trees, cancellationToken);
+            if (names is null)
+                return _ringNames = RingNameIndex.Everything;
+            var trees = _symbols.Compilation.SyntaxTrees;
+            var sources = RingNameIndex.ReadSources(trees, cancellationToken);
+            var attributed = RingNameIndex.AttributedRingNames(sources, cancellationToken);
             var depth = 0;
             foreach (var tree in trees)
             {
@@ -123,7 +126,7 @@ internal sealed class CompilationAnalysis
 
             if (names is not null && attributed is not null)
                 names.AddRange(attributed);
-            var index = RingNameIndex.Build(trees, attributed is null ? null : names, CreationNames, depth, cancellationToken);
+            var index = RingNameIndex.Build(sources, attributed is null ? null : names, CreationNames, depth, cancellationToken);
             _ringNames = index;
             return index;
         }

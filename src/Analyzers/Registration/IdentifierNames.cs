@@ -6,7 +6,8 @@ namespace DoorbellGuard.Analyzers.Registration;
 /// <summary>
 /// A set of names to find in source text in one pass (<see cref="FindIn"/>): each whole identifier of the text is checked
 /// against the set by its length and first character before any comparison, so a pass costs about one read of the text
-/// however many names are searched.
+/// however many names are searched. It reads characters, not syntax, so it also finds a name in comments and strings
+/// (a false lead costs a scan, never a miss).
 /// </summary>
 internal sealed class IdentifierNames
 {
@@ -54,14 +55,14 @@ internal sealed class IdentifierNames
         var at = 0;
         while (at < text.Length)
         {
-            if (!IdentifierOccurrences.IsIdentifierPart(text[at]))
+            if (!IsIdentifierPart(text[at]))
             {
                 at++;
                 continue;
             }
 
             var start = at;
-            while (at < text.Length && IdentifierOccurrences.IsIdentifierPart(text[at]))
+            while (at < text.Length && IsIdentifierPart(text[at]))
                 at++;
             var length = at - start;
             if (length < _shortest || length > _longest || !MayStartAName(text[start]) || !_byLength.TryGetValue(length, out var candidates))
@@ -76,6 +77,13 @@ internal sealed class IdentifierNames
             }
         }
     }
+
+    /// <summary>Whether <paramref name="c"/> can continue a C# identifier (so a name next to it is part of a longer one).</summary>
+    public static bool IsIdentifierPart(char c) =>
+        c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_'
+        || (c > 127 && (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.ConnectorPunctuation
+            or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
+            or System.Globalization.UnicodeCategory.Format));
 
     private bool MayStartAName(char c) =>
         c < 128 ? (_firstAscii[c >> 6] & (1UL << (c & 63))) != 0 : _anyNonAsciiFirst;

@@ -55,18 +55,24 @@ internal sealed class RingNameIndex
         return index < positions.Length && positions[index] < span.End;
     }
 
+    /// <summary>Each tree with its text as one string, read once for every search of the index.</summary>
+    public static List<TreeText> ReadSources(IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
+    {
+        var sources = new List<TreeText>();
+        foreach (var tree in trees)
+            sources.Add(new TreeText(tree, tree.GetText(cancellationToken).ToString()));
+        return sources;
+    }
+
     /// <summary>
     /// Searches the compilation's text for <paramref name="ringNames"/> and, <paramref name="helperDepth"/> times, for
     /// the names of the methods and local functions whose bodies name one found before. Null ring names (an indexer
     /// rings, which no name calls) or more than <see cref="MaxNames"/> names give <see cref="Everything"/>.
     /// </summary>
-    public static RingNameIndex Build(IEnumerable<SyntaxTree> trees, IReadOnlyCollection<string>? ringNames, IReadOnlyCollection<string> creationNames, int helperDepth, CancellationToken cancellationToken)
+    public static RingNameIndex Build(IReadOnlyList<TreeText> sources, IReadOnlyCollection<string>? ringNames, IReadOnlyCollection<string> creationNames, int helperDepth, CancellationToken cancellationToken)
     {
         if (ringNames is null)
             return Everything;
-        var sources = new List<(SyntaxTree Tree, string Text)>();
-        foreach (var tree in trees)
-            sources.Add((tree, tree.GetText(cancellationToken).ToString()));
 
         var ringMembers = new HashSet<string>(ringNames, StringComparer.Ordinal);
         var all = new HashSet<string>(ringNames, StringComparer.Ordinal);
@@ -133,22 +139,22 @@ internal sealed class RingNameIndex
     /// The names of the members a <c>[DoorbellRing]</c> attribute in source marks (methods, properties, the property of
     /// an accessor); null when one marks an indexer, which no name calls.
     /// </summary>
-    public static List<string>? AttributedRingNames(IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
+    public static List<string>? AttributedRingNames(IReadOnlyList<TreeText> sources, CancellationToken cancellationToken)
     {
         var names = new List<string>();
-        var found = new List<int>();
-        foreach (var tree in trees)
+        var attribute = new IdentifierNames([WrapperAttributes.Ring, WrapperAttributes.Ring + "Attribute"]);
+        var found = new List<(int Position, string Name)>();
+        foreach (var (tree, text) in sources)
         {
             cancellationToken.ThrowIfCancellationRequested();
             found.Clear();
-            IdentifierOccurrences.Find(tree.GetText(cancellationToken).ToString(), WrapperAttributes.Ring, allowAttributeSuffix: true, found);
+            attribute.FindIn(text, found);
             if (found.Count == 0)
                 continue;
             var root = tree.GetRoot(cancellationToken);
-            foreach (var position in found)
+            foreach (var hit in found)
             {
-                var attribute = root.FindToken(position).Parent?.FirstAncestorOrSelf<AttributeSyntax>();
-                var member = attribute?.Parent?.Parent;
+                var member = root.FindToken(hit.Position).Parent?.FirstAncestorOrSelf<AttributeSyntax>()?.Parent?.Parent;
                 if (member is AccessorDeclarationSyntax accessor)
                     member = accessor.Parent?.Parent;
                 switch (member)
@@ -212,5 +218,25 @@ internal sealed class RingNameIndex
         if (@private || (@internal && !@protected))
             return false;
         return @public || @protected || defaultPublic;
+    }
+}
+
+/// <summary>A syntax tree with its whole text, as the ring-name index searches it.</summary>
+internal readonly struct TreeText
+{
+    public TreeText(SyntaxTree tree, string text)
+    {
+        Tree = tree;
+        Text = text;
+    }
+
+    public SyntaxTree Tree { get; }
+
+    public string Text { get; }
+
+    public void Deconstruct(out SyntaxTree tree, out string text)
+    {
+        tree = Tree;
+        text = Text;
     }
 }

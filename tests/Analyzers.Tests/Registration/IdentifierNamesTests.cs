@@ -1,12 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using DoorbellGuard.Analyzers.Registration;
 
 namespace DoorbellGuard.Analyzers.Tests.Registration;
 
 /// <summary>
-/// The one-pass search for several names under the ring-name index: it finds exactly what searching each name on its
-/// own finds, in text order, whatever the names' lengths and first characters.
+/// The one-pass search for names under the ring-name index: whole identifiers only, in text order, whatever the names'
+/// lengths and first characters; what it finds for several names at once is what a search per name finds.
 /// </summary>
 public class IdentifierNamesTests
 {
@@ -31,12 +32,13 @@ public class IdentifierNamesTests
     public void One_pass_finds_what_one_search_per_name_finds_in_text_order(string spaceSeparatedNames)
     {
         var names = spaceSeparatedNames.Split(' ');
+        // The oracle: a regular expression per name, bounded by anything that cannot continue a C# identifier.
+        const string IdentifierPart = @"[\p{L}\p{Nd}\p{Pc}\p{Mn}\p{Mc}\p{Cf}]";
         var expected = new List<(int Position, string Name)>();
         foreach (var name in names)
         {
-            var positions = new List<int>();
-            IdentifierOccurrences.Find(Submission, name, allowAttributeSuffix: false, positions);
-            expected.AddRange(positions.Select(p => (p, name)));
+            var whole = new Regex($"(?<!{IdentifierPart}){Regex.Escape(name)}(?!{IdentifierPart})");
+            expected.AddRange(whole.Matches(Submission).Select(m => (m.Index, name)));
         }
 
         var found = new List<(int Position, string Name)>();

@@ -17,6 +17,8 @@ public class RingNameIndexTests
 {
     private static readonly string[] Ring = ["Ring"];
 
+    private static List<TreeText> Sources(params SyntaxTree[] trees) => RingNameIndex.ReadSources(trees, CancellationToken.None);
+
     [Theory]
     [InlineData("d.Ring(1);", true)]
     [InlineData("d?.Ring(1);", true)]
@@ -29,9 +31,9 @@ public class RingNameIndexTests
     [InlineData("var r = Ring2;", false)]
     public void Only_the_whole_identifier_counts(string statement, bool found)
     {
-        var positions = new List<int>();
-        IdentifierOccurrences.Find(statement, "Ring", allowAttributeSuffix: false, positions);
-        Assert.Equal(found, positions.Count > 0);
+        var hits = new List<(int Position, string Name)>();
+        new IdentifierNames(Ring).FindIn(statement, hits);
+        Assert.Equal(found, hits.Count > 0);
     }
 
     [Theory]
@@ -42,9 +44,9 @@ public class RingNameIndexTests
     [InlineData("[DoorbellRings] void Kick() { }", false)]
     public void The_attribute_is_found_with_or_without_its_suffix(string member, bool found)
     {
-        var positions = new List<int>();
-        IdentifierOccurrences.Find(member, "DoorbellRing", allowAttributeSuffix: true, positions);
-        Assert.Equal(found, positions.Count > 0);
+        var hits = new List<(int Position, string Name)>();
+        new IdentifierNames(["DoorbellRing", "DoorbellRingAttribute"]).FindIn(member, hits);
+        Assert.Equal(found, hits.Count > 0);
     }
 
     [Fact]
@@ -58,7 +60,7 @@ public class RingNameIndexTests
             }
             """);
 
-        var index = RingNameIndex.Build([tree], Ring, [], helperDepth: 3, CancellationToken.None);
+        var index = RingNameIndex.Build(Sources(tree), Ring, [], helperDepth: 3, CancellationToken.None);
 
         Assert.False(index.MayRing(tree, SpanOf(tree, "void Quiet")));
         Assert.True(index.MayRing(tree, SpanOf(tree, "void Rings")));
@@ -70,7 +72,7 @@ public class RingNameIndexTests
         var quiet = Parse("class Q { void Log() { System.Console.WriteLine(1); } }");
         var rings = Parse("class R { void Submit(Doorbell d) => d.Ring(1); }");
 
-        var index = RingNameIndex.Build([quiet, rings], Ring, [], helperDepth: 3, CancellationToken.None);
+        var index = RingNameIndex.Build(Sources(quiet, rings), Ring, [], helperDepth: 3, CancellationToken.None);
 
         Assert.False(index.MayRing(quiet, new TextSpan(0, quiet.Length)));
         Assert.True(index.MayRing(rings, new TextSpan(0, rings.Length)));
@@ -100,7 +102,7 @@ public class RingNameIndexTests
             }
             """);
 
-        var index = RingNameIndex.Build([helpers, callers], Ring, [], helperDepth: depth, CancellationToken.None);
+        var index = RingNameIndex.Build(Sources(helpers, callers), Ring, [], helperDepth: depth, CancellationToken.None);
 
         // One calls a helper two calls from the ring, Two one three calls away, Four one four calls away.
         Assert.Equal(names, index.Names.Order());
@@ -125,7 +127,7 @@ public class RingNameIndexTests
             }
             """);
 
-        var index = RingNameIndex.Build([tree], Ring, [], helperDepth: 3, CancellationToken.None);
+        var index = RingNameIndex.Build(Sources(tree), Ring, [], helperDepth: 3, CancellationToken.None);
 
         Assert.Equal(["Knock", "Ring", "Tap"], index.Names.Order());
         Assert.False(index.MayRing(tree, SpanOf(tree, "public void Caller")));
@@ -142,7 +144,7 @@ public class RingNameIndexTests
             }
             """);
 
-        var index = RingNameIndex.Build([tree], Ring, ["CreateDoorbell"], helperDepth: 3, CancellationToken.None);
+        var index = RingNameIndex.Build(Sources(tree), Ring, ["CreateDoorbell"], helperDepth: 3, CancellationToken.None);
 
         Assert.True(index.MayRing(tree, SpanOf(tree, "private Doorbell Make")));
         Assert.False(index.MayRing(tree, SpanOf(tree, "void Use")));
@@ -154,7 +156,7 @@ public class RingNameIndexTests
         var members = string.Join("\n", Enumerable.Range(0, RingNameIndex.MaxNames + 1).Select(i => $"    private void H{i}(Doorbell d) => d.Ring({i});"));
         var tree = Parse("class C\n{\n" + members + "\n    void Quiet() { }\n}\n");
 
-        var index = RingNameIndex.Build([tree], Ring, [], helperDepth: 3, CancellationToken.None);
+        var index = RingNameIndex.Build(Sources(tree), Ring, [], helperDepth: 3, CancellationToken.None);
 
         Assert.Same(RingNameIndex.Everything, index);
         Assert.True(index.MayRing(tree, SpanOf(tree, "void Quiet")));
@@ -165,7 +167,7 @@ public class RingNameIndexTests
     {
         var tree = Parse("class C { void Quiet() { } }");
 
-        var index = RingNameIndex.Build([tree], ringNames: null, [], helperDepth: 3, CancellationToken.None);
+        var index = RingNameIndex.Build(Sources(tree), ringNames: null, [], helperDepth: 3, CancellationToken.None);
 
         Assert.True(index.MayRing(tree, new TextSpan(0, tree.Length)));
         Assert.True(index.MayBeRingMember("Quiet"));
@@ -183,7 +185,7 @@ public class RingNameIndexTests
             }
             """);
 
-        Assert.Equal(["Head", "Kick", "Tail"], RingNameIndex.AttributedRingNames([tree], CancellationToken.None)!.Order());
+        Assert.Equal(["Head", "Kick", "Tail"], RingNameIndex.AttributedRingNames(Sources(tree), CancellationToken.None)!.Order());
     }
 
     [Fact]
@@ -191,7 +193,7 @@ public class RingNameIndexTests
     {
         var tree = Parse("class Engine { public ulong this[int i] { get => 0; [DoorbellRing] set { } } }");
 
-        Assert.Null(RingNameIndex.AttributedRingNames([tree], CancellationToken.None));
+        Assert.Null(RingNameIndex.AttributedRingNames(Sources(tree), CancellationToken.None));
     }
 
     private static SyntaxTree Parse(string text) => CSharpSyntaxTree.ParseText(text);
