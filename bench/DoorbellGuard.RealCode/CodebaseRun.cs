@@ -18,14 +18,15 @@ internal static class CodebaseRun
     public static async Task<IReadOnlyList<InjectionOutcome>> RunAsync(string folder, ImmutableArray<InjectableBlock> blocks, int methods, int seed, CancellationToken cancellationToken)
     {
         var random = new Random(seed);
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = new Dictionary<string, (string Text, int UsingAt)>(StringComparer.Ordinal);
         var sites = new List<MethodSite>();
         foreach (var path in Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
             var text = File.ReadAllText(path);
-            texts[relative] = text;
-            sites.AddRange(MethodSite.InFile(relative, CSharpSyntaxTree.ParseText(text, cancellationToken: cancellationToken)));
+            var tree = CSharpSyntaxTree.ParseText(text, cancellationToken: cancellationToken);
+            files[relative] = (text, Injection.UsingPosition(tree.GetCompilationUnitRoot(cancellationToken)));
+            sites.AddRange(MethodSite.InFile(relative, tree));
         }
 
         var outcomes = new List<InjectionOutcome>();
@@ -36,7 +37,7 @@ internal static class CodebaseRun
                 break;
             var block = blocks[judged % blocks.Length];
             var point = site.InsertionPoints[random.Next(site.InsertionPoints.Count)];
-            var outcome = await InjectionCheck.RunAsync(Injection.Create(texts[site.File], site, point, block), cancellationToken);
+            var outcome = await InjectionCheck.RunAsync(Injection.Create(files[site.File].Text, files[site.File].UsingAt, site, point, block), cancellationToken);
             outcomes.Add(outcome);
             if (outcome.Unjudgeable == Unjudgeable.None)
                 judged++;

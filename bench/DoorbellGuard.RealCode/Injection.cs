@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using DoorbellGuard.Corpus.Measuring;
-using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace DoorbellGuard.RealCode;
@@ -12,12 +12,12 @@ internal sealed record Injection(MethodSite Site, InjectableBlock Block, string 
     /// <summary>The block reaches DoorbellGuard's types through this using, put in front of the file's own.</summary>
     private const string Using = "using DoorbellGuard;\n";
 
-    public static Injection Create(string originalText, MethodSite site, int insertionPoint, InjectableBlock block)
+    /// <param name="usingAt">Where the using goes in <paramref name="originalText"/> (<see cref="UsingPosition"/>).</param>
+    public static Injection Create(string originalText, int usingAt, MethodSite site, int insertionPoint, InjectableBlock block)
     {
         // A block of its own keeps its locals out of the member's scope; an unsafe one can sit in a safe member.
         var opening = block.Unsafe ? "unsafe {" : "{";
         var injected = opening + block.Text + "}\n";
-        var usingAt = UsingPosition(originalText);
         var text = originalText.Substring(0, usingAt) + Using
             + originalText.Substring(usingAt, insertionPoint - usingAt) + injected
             + originalText.Substring(insertionPoint);
@@ -28,12 +28,11 @@ internal sealed record Injection(MethodSite Site, InjectableBlock Block, string 
     }
 
     /// <summary>After any extern alias (which must come first), before the first using, assembly attribute or member.</summary>
-    private static int UsingPosition(string text)
+    public static int UsingPosition(CompilationUnitSyntax root)
     {
-        var root = CSharpSyntaxTree.ParseText(text).GetCompilationUnitRoot();
         if (root.Externs.Count > 0)
             return root.Externs[^1].FullSpan.End;
         var firsts = new[] { root.Usings.FirstOrDefault()?.SpanStart, root.AttributeLists.FirstOrDefault()?.SpanStart, root.Members.FirstOrDefault()?.SpanStart };
-        return firsts.Where(p => p.HasValue).Select(p => p!.Value).DefaultIfEmpty(text.Length).Min();
+        return firsts.Where(p => p.HasValue).Select(p => p!.Value).DefaultIfEmpty(root.FullSpan.End).Min();
     }
 }

@@ -23,6 +23,7 @@ internal sealed record InjectionOutcome(
     Injection Injection,
     Unjudgeable Unjudgeable,
     FindingMismatch? Mismatch,
+    FindingTally? Tally,
     ImmutableArray<Finding> Inside,
     ImmutableArray<Diagnostic> Outside,
     ImmutableArray<string> Failures,
@@ -52,25 +53,27 @@ internal static class InjectionCheck
             .ToList();
         if (blockErrors.Count > 0)
             return Unjudged(injection, Unjudgeable.BlockDoesNotCompileHere, blockErrors[0].ToString());
-        if (!CanEndNormallyAfterBlock(compilation.GetSemanticModel(tree), tree, injection))
+        var model = compilation.GetSemanticModel(tree);
+        var statement = InjectedStatement(tree, injection);
+        if (!CanEndNormallyAfterBlock(model, statement))
             return Unjudged(injection, Unjudgeable.NoNormalExitAfterBlock, null);
 
         var result = await ProtocolAnalyzerRun.RunAsync(compilation, cancellationToken);
         var inside = result.Findings.Where(f => injection.BlockSpan.Contains(new Microsoft.CodeAnalysis.Text.TextSpan(f.Finding.Start, f.Finding.Length)))
             .Select(f => f.Finding).ToImmutableArray();
         var outside = result.Diagnostics.Where(d => !injection.BlockSpan.Contains(d.Location.SourceSpan)).ToImmutableArray();
-        var mismatch = new FindingTally().Add(injection.Expected, inside);
-        return new InjectionOutcome(injection, Unjudgeable.None, mismatch, inside, outside, result.Failures, null,
-            UnknownOperations(compilation.GetSemanticModel(tree), tree, injection));
+        var tally = new FindingTally();
+        var mismatch = tally.Add(injection.Expected, inside);
+        return new InjectionOutcome(injection, Unjudgeable.None, mismatch, tally, inside, outside, result.Failures, null,
+            UnknownOperations(model, statement, injection));
     }
 
     /// <summary>
     /// The verdicts of DBL001-DBL004 are about paths that end the member normally: after the block, the member must be
     /// able to reach its end or a return (a member that always throws afterwards owes nothing, rightly).
     /// </summary>
-    private static bool CanEndNormallyAfterBlock(SemanticModel model, SyntaxTree tree, Injection injection)
+    private static bool CanEndNormallyAfterBlock(SemanticModel model, StatementSyntax block)
     {
-        var block = InjectedStatement(tree, injection);
         var siblings = ((BlockSyntax)block.Parent!).Statements;
         var flow = model.AnalyzeControlFlow(block, siblings[^1]);
         if (flow is null || !flow.Succeeded || !flow.StartPointIsReachable)
@@ -88,14 +91,14 @@ internal static class InjectionCheck
     /// Operations of the member, outside the block, that the compiler could not bind (invalid) or has no operation kind
     /// for (pointer code among them): what issue #11 says silences the analysis of the whole member today.
     /// </summary>
-    private static int UnknownOperations(SemanticModel model, SyntaxTree tree, Injection injection)
+    private static int UnknownOperations(SemanticModel model, StatementSyntax block, Injection injection)
     {
         // The member, not only its body: a constructor initializer such as ': base(game)' is in the same graph.
-        var member = InjectedStatement(tree, injection).Ancestors().First(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax);
+        var member = block.Ancestors().First(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax);
         return model.GetOperation(member)?.DescendantsAndSelf()
             .Count(o => o.Kind is OperationKind.Invalid or OperationKind.None && !injection.BlockSpan.Contains(o.Syntax.Span)) ?? 0;
     }
 
     private static InjectionOutcome Unjudged(Injection injection, Unjudgeable reason, string? detail) =>
-        new(injection, reason, null, ImmutableArray<Finding>.Empty, ImmutableArray<Diagnostic>.Empty, ImmutableArray<string>.Empty, detail, 0);
+        new(injection, reason, null, null, ImmutableArray<Finding>.Empty, ImmutableArray<Diagnostic>.Empty, ImmutableArray<string>.Empty, detail, 0);
 }

@@ -29,10 +29,9 @@ internal static class RealCodeReport
         }
 
         var all = runs.SelectMany(r => r.Outcomes).ToList();
-        Row(text, "overall", all);
+        var overall = Row(text, "overall", all);
         foreach (var reason in all.Where(o => o.Unjudgeable != Unjudgeable.None).GroupBy(o => o.Unjudgeable))
             text.AppendLine(CultureInfo.InvariantCulture, $"skipped, {reason.Key}: {reason.Count()} (e.g. {reason.First().Detail ?? reason.First().Injection.Site.Member})");
-        var overall = Tally(all);
         text.AppendLine(CultureInfo.InvariantCulture,
             $"targets: recall >= {RecallTarget:0.00} at precision {PrecisionTarget:0.00} (now {overall.Recall:0.000} at {overall.Precision:0.000}); outside the blocks 0 and AD0001 0 (now {all.Sum(o => o.Outside.Length)} and {all.Sum(o => o.Failures.Length)})");
         return text.ToString();
@@ -69,20 +68,26 @@ internal static class RealCodeReport
 
     public static bool HasHardFailures(IEnumerable<InjectionOutcome> outcomes) => outcomes.Any(o => o.Outside.Length > 0 || o.Failures.Length > 0);
 
-    private static void Row(StringBuilder text, string name, IEnumerable<InjectionOutcome> outcomes)
+    /// <summary>Prints one row and returns its tally.</summary>
+    private static FindingTally Row(StringBuilder text, string name, IEnumerable<InjectionOutcome> outcomes)
     {
         var list = outcomes.ToList();
         var judged = list.Where(o => o.Unjudgeable == Unjudgeable.None).ToList();
         var tally = Tally(judged);
         text.AppendLine(CultureInfo.InvariantCulture,
             $"{name,-31} {judged.Count,6} {list.Count - judged.Count,8} | {tally.TruePositives,3} {tally.FalsePositives,3} {tally.FalseNegatives,3}  {tally.Precision,9:0.000}  {tally.Recall,6:0.000} | {judged.Sum(o => o.Outside.Length),7} {judged.Sum(o => o.Failures.Length),7}");
+        return tally;
     }
 
     private static FindingTally Tally(IEnumerable<InjectionOutcome> outcomes)
     {
         var tally = new FindingTally();
-        foreach (var o in outcomes.Where(o => o.Unjudgeable == Unjudgeable.None))
-            tally.Add(o.Injection.Expected, o.Inside);
+        foreach (var o in outcomes)
+        {
+            if (o.Tally is { } judged)
+                tally.Add(judged);
+        }
+
         return tally;
     }
 }
