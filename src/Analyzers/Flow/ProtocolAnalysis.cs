@@ -35,17 +35,32 @@ internal static class ProtocolAnalysis
         if (readCount > 0 && HasStatusGuards(graph))
         {
             var first = new Simulation(graph, readIds, null, reporting: false, budget, cancellationToken);
-            if (!first.Run(ref steps))
-                return ProtocolResult.GaveUp(GiveUpReason.TooManySteps);
-            statusesAtBlock = first.StatusesAtBlockEntry();
-            first.Release();
+            try
+            {
+                if (!first.Run(ref steps))
+                    return ProtocolResult.GaveUp(GiveUpReason.TooManySteps);
+                statusesAtBlock = first.StatusesAtBlockEntry();
+            }
+            finally
+            {
+                // Also when the budget or a cancellation ends the run: the thread keeps its table for the next method.
+                first.Release();
+            }
         }
 
         var second = new Simulation(graph, readIds, statusesAtBlock, reporting: true, budget, cancellationToken);
-        if (!second.Run(ref steps))
-            return ProtocolResult.GaveUp(GiveUpReason.TooManySteps);
-        var violations = second.ExplainedViolations();
-        second.Release();
+        List<ProtocolViolation> violations;
+        try
+        {
+            if (!second.Run(ref steps))
+                return ProtocolResult.GaveUp(GiveUpReason.TooManySteps);
+            violations = second.ExplainedViolations();
+        }
+        finally
+        {
+            second.Release();
+        }
+
         violations.Sort();
         return new ProtocolResult(true, violations);
     }

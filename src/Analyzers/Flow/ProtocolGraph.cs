@@ -65,9 +65,8 @@ internal enum ProtocolEventKind : byte
 /// <summary>One step of the protocol model. Keys, sites and holders are small integers handed out by the translator.</summary>
 internal readonly struct ProtocolEvent
 {
-    internal ProtocolEvent(ProtocolEventKind kind, int key, int site, int holder, int sourceHolder, bool created, byte mask = StatusMask.All, int origin = 0)
+    internal ProtocolEvent(ProtocolEventKind kind, int key, int site, int holder, int sourceHolder, bool created, byte mask = StatusMask.All)
     {
-        Origin = origin;
         Mask = mask;
         Kind = kind;
         Key = key;
@@ -90,11 +89,6 @@ internal readonly struct ProtocolEvent
     public bool Created { get; }
 
     public byte Mask { get; }
-
-    /// <summary>Which inlined call this event comes from (the translator's numbering; 0 for the function's own code).</summary>
-    public int Origin { get; }
-
-    public ProtocolEvent WithOrigin(int origin) => new(Kind, Key, Site, Holder, SourceHolder, Created, Mask, origin);
 
     public static ProtocolEvent Ring(int key, int site) => new(ProtocolEventKind.Ring, key, site, -1, -1, false);
 

@@ -32,7 +32,7 @@ internal enum Detection
 /// </summary>
 internal readonly struct ProtocolViolation : IEquatable<ProtocolViolation>, IComparable<ProtocolViolation>
 {
-    public ProtocolViolation(ProtocolRule rule, int site, int key = -1, Detection detection = Detection.Exit, int detectedAtSite = -1, int detectedIn = 0, int leaveAnchor = -1, int branchAnchor = -1, int createdAtSite = -1)
+    public ProtocolViolation(ProtocolRule rule, int site, int key = -1, Detection detection = Detection.Exit, int detectedAtSite = -1, int leaveAnchor = -1, int branchAnchor = -1, int createdAtSite = -1)
     {
         CreatedAtSite = createdAtSite;
         Rule = rule;
@@ -40,7 +40,6 @@ internal readonly struct ProtocolViolation : IEquatable<ProtocolViolation>, ICom
         Key = key;
         Detection = detection;
         DetectedAtSite = detectedAtSite;
-        DetectedIn = detectedIn;
         LeaveAnchor = leaveAnchor;
         BranchAnchor = branchAnchor;
     }
@@ -56,9 +55,6 @@ internal readonly struct ProtocolViolation : IEquatable<ProtocolViolation>, ICom
     /// <summary>For <see cref="Detection.Ring"/>: the ring it shows at.</summary>
     public int DetectedAtSite { get; }
 
-    /// <summary>The origin of the event it was detected at (an inlined call), 0 for the function's own code and its end.</summary>
-    public int DetectedIn { get; }
-
     /// <summary>The anchor of the statement through which the offending path leaves the method.</summary>
     public int LeaveAnchor { get; }
 
@@ -69,7 +65,7 @@ internal readonly struct ProtocolViolation : IEquatable<ProtocolViolation>, ICom
     public int CreatedAtSite { get; }
 
     public ProtocolViolation WithAnchors(int leaveAnchor, int branchAnchor, int createdAtSite = -1) =>
-        new(Rule, Site, Key, Detection, DetectedAtSite, DetectedIn, leaveAnchor, branchAnchor, createdAtSite);
+        new(Rule, Site, Key, Detection, DetectedAtSite, leaveAnchor, branchAnchor, createdAtSite);
 
     public bool Equals(ProtocolViolation other) => Rule == other.Rule && Site == other.Site;
 

@@ -126,7 +126,6 @@ internal sealed class SeenElements
     private void Grow()
     {
         var old = _slots;
-        var oldStamp = _stamp;
         var count = Count;
         _slots = new Slots(old.Stamps.Length * 2);
         _stamp = 1;
@@ -134,8 +133,6 @@ internal sealed class SeenElements
         for (var i = 0; i < count; i++)
         {
             var from = old.Order[i];
-            if (old.Stamps[from] != oldStamp)
-                continue;
             var slot = Find(old.Blocks[from], old.Elements[from]);
             Put(slot, old.Blocks[from], old.Elements[from], old.FromBlocks[from], old.FromEntries[from]);
             _slots.Order[Count++] = slot;

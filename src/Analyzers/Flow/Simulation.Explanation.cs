@@ -35,8 +35,8 @@ internal sealed partial class Simulation
                 branch = from.ConditionAnchor;
             if ((leave >= 0 || violation.Detection != Detection.Exit) && (branch >= 0 || !lookForBranch))
                 break;
-            if (entry.Phase != Phase.Read && lookForBranch)
-                lookForBranch = branch >= 0 ? lookForBranch : false; // back past the read: no branch tested this status
+            if (entry.Phase != Phase.Read && branch < 0)
+                lookForBranch = false; // back past the read: no branch tested this status
             block = parentBlock;
             entry = parentEntry;
         }

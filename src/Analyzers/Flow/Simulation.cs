@@ -128,7 +128,7 @@ internal sealed partial class Simulation
             if (block.IsNormalExit && reporting)
             {
                 for (var j = 0; j < current.Count; j++)
-                    CheckEnd(current[j], b, entries[j], Detection.Exit, 0);
+                    CheckEnd(current[j], b, entries[j], Detection.Exit);
             }
 
             foreach (var edge in block.Edges)
@@ -306,7 +306,7 @@ internal sealed partial class Simulation
                 return;
             case ProtocolEventKind.Assign:
                 if (reporting)
-                    CheckEnd(x, block, entry, Detection.Replaced, e.Origin);
+                    CheckEnd(x, block, entry, Detection.Replaced);
                 output.Add(x.ToIdle(e.Created ? Connection.Disconnected : Connection.Unknown));
                 return;
             default:
@@ -323,28 +323,27 @@ internal sealed partial class Simulation
             switch (x.Status)
             {
                 case StatusMask.ConnectedNotify when !x.Notified:
-                    Record(ProtocolRule.NotifyNotCalled, x.Site, x, Detection.Ring, ring, block, entry);
+                    Record(ProtocolRule.NotifyNotCalled, x.Site, x, Detection.Ring, ring.Site, block, entry);
                     break;
                 case StatusMask.DisconnectedRetry when !x.RetryConnected:
-                    Record(ProtocolRule.DisconnectNotRetried, x.Site, x, Detection.Ring, ring, block, entry);
+                    Record(ProtocolRule.DisconnectNotRetried, x.Site, x, Detection.Ring, ring.Site, block, entry);
                     break;
                 case StatusMask.DisconnectedAbort when !x.AbortSeparated:
-                    Record(ProtocolRule.AbortTreatedAsSuccess, x.Site, x, Detection.Ring, ring, block, entry);
+                    Record(ProtocolRule.AbortTreatedAsSuccess, x.Site, x, Detection.Ring, ring.Site, block, entry);
                     break;
             }
         }
 
         if (x.Connection == Connection.Disconnected)
-            Record(ProtocolRule.RingBeforeConnect, ring.Site, x, Detection.Ring, ring, block, entry);
+            Record(ProtocolRule.RingBeforeConnect, ring.Site, x, Detection.Ring, ring.Site, block, entry);
     }
 
     /// <summary>The method completes normally (or the doorbell is replaced): whatever is still owed is a violation.</summary>
-    private void CheckEnd(ProtocolElement x, int block, ProtocolElement entry, Detection detection, int origin)
+    private void CheckEnd(ProtocolElement x, int block, ProtocolElement entry, Detection detection)
     {
-        var at = new ProtocolEvent(ProtocolEventKind.Assign, x.Key, -1, -1, -1, false, StatusMask.All, origin);
         if (x.Phase == Phase.Pending)
         {
-            Record(ProtocolRule.RingWithoutStatusRead, x.Site, x, detection, at, block, entry);
+            Record(ProtocolRule.RingWithoutStatusRead, x.Site, x, detection, -1, block, entry);
             return;
         }
 
@@ -353,22 +352,22 @@ internal sealed partial class Simulation
         switch (x.Status)
         {
             case StatusMask.ConnectedNotify when !x.Notified:
-                Record(ProtocolRule.NotifyNotCalled, x.Site, x, detection, at, block, entry);
+                Record(ProtocolRule.NotifyNotCalled, x.Site, x, detection, -1, block, entry);
                 break;
             case StatusMask.DisconnectedRetry:
-                Record(ProtocolRule.DisconnectNotRetried, x.Site, x, detection, at, block, entry);
+                Record(ProtocolRule.DisconnectNotRetried, x.Site, x, detection, -1, block, entry);
                 break;
             case StatusMask.DisconnectedAbort when !x.AbortSeparated:
-                Record(ProtocolRule.AbortTreatedAsSuccess, x.Site, x, detection, at, block, entry);
+                Record(ProtocolRule.AbortTreatedAsSuccess, x.Site, x, detection, -1, block, entry);
                 break;
         }
     }
 
-    private void Record(ProtocolRule rule, int site, ProtocolElement x, Detection detection, ProtocolEvent at, int block, ProtocolElement entry)
+    private void Record(ProtocolRule rule, int site, ProtocolElement x, Detection detection, int detectedAtSite, int block, ProtocolElement entry)
     {
         // The first witness of each kind wins, and a path that leaves the method explains best (then one that
         // reaches another ring, then one that replaces the doorbell): reports do not depend on which came first.
-        var violation = new ProtocolViolation(rule, site, x.Key, detection, detection == Detection.Ring ? at.Site : -1, at.Origin);
+        var violation = new ProtocolViolation(rule, site, x.Key, detection, detectedAtSite);
         if (!_witnesses.TryGetValue(violation, out var known) || Rank(detection, violation) < Rank(known.Violation.Detection, known.Violation))
             _witnesses[violation] = new Witness(violation, block, entry, x);
     }

@@ -94,7 +94,7 @@ internal partial class EventWalker
 
         if (value.Kind != ValueKind.Created)
             Consume(value);
-        Emit(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, AccessPath.ForLocal(local), site: value.Site, created: value.Kind == ValueKind.Created));
+        Emit(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, AccessPath.ForLocal(local), site: SiteOfCreation(value), created: value.Kind == ValueKind.Created));
         return WalkValue.Other;
     }
 
@@ -135,7 +135,13 @@ internal partial class EventWalker
         // Copying a doorbell makes an alias we do not follow: the source escapes.
         if (value.Kind != ValueKind.Created)
             Consume(value);
-        Emit(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, path, site: value.Site, created: value.Kind == ValueKind.Created));
+        Emit(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, path, site: SiteOfCreation(value), created: value.Kind == ValueKind.Created));
         return WalkValue.Other;
     }
+
+    /// <summary>
+    /// The site an assignment carries: the creation's, for a doorbell created here; none otherwise (a plain value's site is
+    /// 0, and an inlined helper would map it to a ring site of its own for nothing).
+    /// </summary>
+    private static int SiteOfCreation(WalkValue value) => value.Kind == ValueKind.Created ? value.Site : -1;
 }

@@ -153,24 +153,24 @@ internal sealed class HelperInliner
         switch (e.Scope)
         {
             case RawScope.None:
-                events.Add(new RawEvent(e.Kind, RawScope.None, holder: MapHolder(e.Holder), sourceHolder: MapHolder(e.SourceHolder), mask: e.Mask, origin: _instance));
+                events.Add(new RawEvent(e.Kind, RawScope.None, holder: MapHolder(e.Holder), sourceHolder: MapHolder(e.SourceHolder), mask: e.Mask));
                 return;
             case RawScope.Captured:
                 return; // the helper's own lambdas: its own business
             case RawScope.StaticOfType or RawScope.AllStatic:
-                events.Add(new RawEvent(e.Kind, e.Scope, site: MapSite(e), type: e.Type, origin: _instance));
+                events.Add(new RawEvent(e.Kind, e.Scope, site: MapSite(e), type: e.Type));
                 return;
             case RawScope.ThisTouchedBy:
                 if (_thisIsCallers)
-                    events.Add(new RawEvent(e.Kind, e.Scope, callee: e.Callee, origin: _instance));
+                    events.Add(new RawEvent(e.Kind, e.Scope, callee: e.Callee));
                 else if (_this is not null)
-                    events.Add(new RawEvent(ProtocolEventKind.Havoc, RawScope.Prefix, _this, origin: _instance));
+                    events.Add(new RawEvent(ProtocolEventKind.Havoc, RawScope.Prefix, _this));
                 return;
         }
 
         if (e.Path is not { } path || MapPath(path) is not { } mapped)
             return; // a doorbell of the helper's own, or one the caller cannot name
-        events.Add(new RawEvent(e.Kind, e.Scope, mapped, MapSite(e, path), MapHolder(e.Holder), MapHolder(e.SourceHolder), e.Created, e.Type, e.Mask, e.Callee, origin: _instance));
+        events.Add(new RawEvent(e.Kind, e.Scope, mapped, MapSite(e, path), MapHolder(e.Holder), MapHolder(e.SourceHolder), e.Created, e.Type, e.Mask, e.Callee));
     }
 
     /// <summary>The caller's key for a key of the helper; null for the helper's own locals and what the caller cannot name.</summary>

@@ -109,7 +109,7 @@ internal static class KeyNumbering
 
     private static ProtocolEvent Make(RawEvent e, int key)
     {
-        var made = e.Kind switch
+        return e.Kind switch
         {
             ProtocolEventKind.Ring => ProtocolEvent.Ring(key, e.Site),
             ProtocolEventKind.RecursiveRing => ProtocolEvent.RecursiveRing(key, e.Site),
@@ -120,6 +120,5 @@ internal static class KeyNumbering
             ProtocolEventKind.Assign => ProtocolEvent.Assign(key, e.Created, e.Site),
             _ => ProtocolEvent.Havoc(key),
         };
-        return e.Origin == 0 ? made : made.WithOrigin(e.Origin);
     }
 }

@@ -31,9 +31,8 @@ internal enum RawScope
 /// <summary>A model event before keys are numbered: it names an access path.</summary>
 internal readonly struct RawEvent
 {
-    public RawEvent(ProtocolEventKind kind, RawScope scope, AccessPath? path = null, int site = -1, int holder = -1, int sourceHolder = -1, bool created = false, ITypeSymbol? type = null, byte mask = StatusMask.All, IMethodSymbol? callee = null, AccessPath? aliasOf = null, int origin = 0)
+    public RawEvent(ProtocolEventKind kind, RawScope scope, AccessPath? path = null, int site = -1, int holder = -1, int sourceHolder = -1, bool created = false, ITypeSymbol? type = null, byte mask = StatusMask.All, IMethodSymbol? callee = null, AccessPath? aliasOf = null)
     {
-        Origin = origin;
         AliasOf = aliasOf;
         Callee = callee;
         Mask = mask;
@@ -70,9 +69,6 @@ internal readonly struct RawEvent
     /// <summary>On an <see cref="ProtocolEventKind.Assign"/> to a local: the key whose doorbell the local now names too (<c>var d2 = d;</c>).</summary>
     public AccessPath? AliasOf { get; }
 
-    /// <summary>Which inlined call the event comes from (0: the function's own code).</summary>
-    public int Origin { get; }
-
     /// <summary>The same event on another path.</summary>
-    public RawEvent WithPath(AccessPath path) => new(Kind, Scope, path, Site, Holder, SourceHolder, Created, Type, Mask, Callee, origin: Origin);
+    public RawEvent WithPath(AccessPath path) => new(Kind, Scope, path, Site, Holder, SourceHolder, Created, Type, Mask, Callee);
 }
