@@ -110,9 +110,6 @@ internal enum GiveUpReason
 
     /// <summary>An expression nested deeper than the translator walks.</summary>
     TooDeep,
-
-    /// <summary>An unexpected exception (a DoorbellGuard bug), swallowed so the user's build goes on.</summary>
-    Failed,
 }
 
 /// <summary>The outcome for one method: the violations, or why it stopped short (<see cref="GiveUpReason"/>).</summary>

@@ -16,16 +16,6 @@ internal static class DoorbellStatusValues
     public const int DisconnectedRetry = 2;
     public const int DisconnectedAbort = 3;
 
-    /// <summary>The runtime's name for a status value (what docs and messages say).</summary>
-    public static string NameOf(int value) => value switch
-    {
-        Connected => nameof(Connected),
-        ConnectedNotify => nameof(ConnectedNotify),
-        DisconnectedRetry => nameof(DisconnectedRetry),
-        DisconnectedAbort => nameof(DisconnectedAbort),
-        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "not a D3DDDI_DOORBELLSTATUS value"),
-    };
-
     /// <summary>The status value an enum member stands for, or -1 when it is not a member of a status enum with a value 0 to 3.</summary>
     public static int ValueOf(IFieldSymbol field)
     {

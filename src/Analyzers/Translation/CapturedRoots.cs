@@ -16,9 +16,6 @@ internal sealed class CapturedRoots
     private readonly HashSet<ISymbol> _symbols = new(SymbolEqualityComparer.Default);
     private bool _this;
 
-    /// <summary>No lambdas or local functions: nothing captured.</summary>
-    public static CapturedRoots None => new();
-
     public bool Any => _this || _symbols.Count != 0;
 
     public bool Contains(AccessPath key) => key.Kind == AccessRootKind.This ? _this : _symbols.Contains(key.Root!);

@@ -185,6 +185,4 @@ internal partial class EventWalker
                 return WalkValue.Other;
         }
     }
-
-    // ---- conditions ----
 }

@@ -64,8 +64,6 @@ internal partial class EventWalker
     /// <summary>The function rings (or recurses on its own doorbell): without that no rule can fire.</summary>
     public bool HasRing { get; private set; }
 
-    protected void GiveUp() => GaveUp = true;
-
     /// <summary>The builder's blocks, for inlining helpers where they are called; null leaves every call opaque.</summary>
     public IInlineTarget? InlineTarget { get; set; }
 

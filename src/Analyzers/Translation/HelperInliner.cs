@@ -26,7 +26,6 @@ internal sealed class HelperInliner
     private readonly string? _thisText;
     private readonly int[] _holders;
     private readonly Dictionary<(string Text, bool ReportedByHelper), int> _sitesByText = new();
-    private int _instance;
 
     private HelperInliner(EventWalker walker, IInlineTarget target, HelperModel helper, IInvocationOperation call, WalkValue receiver, ImmutableArray<WalkValue> arguments)
     {
@@ -82,7 +81,6 @@ internal sealed class HelperInliner
 
     private WalkValue Inline()
     {
-        _instance = _walker.Sites.AddCall();
 
         // The caller's statuses handed over arrive in the helper's parameter holders.
         foreach (var parameter in _helper.ParameterHolders)
@@ -212,7 +210,7 @@ internal sealed class HelperInliner
         var reportedByHelper = path is null || !HelperCalls.LeavesObligationsToCallers(_helper.Method, path);
         if (!_sitesByText.TryGetValue((text, reportedByHelper), out var site))
         {
-            site = _walker.Sites.AddInlined(CallLocation(), text, _instance, reportedByHelper);
+            site = _walker.Sites.AddInlined(CallLocation(), text, reportedByHelper);
             _sitesByText[(text, reportedByHelper)] = site;
         }
 

@@ -12,8 +12,6 @@ namespace DoorbellGuard.Analyzers.Translation;
 internal static class KeyNumbering
 {
     /// <summary>False when the function has more keys than the model holds: then nothing is reported.</summary>
-    public static bool Finish(RawModel model, CapturedRoots captured, HelperIndex helpers) => Finish(model, captured, helpers, out _);
-
     public static bool Finish(RawModel model, CapturedRoots captured, HelperIndex helpers, out IReadOnlyList<AccessPath> numbered)
     {
         LocalAliases.Resolve(model, captured);

@@ -9,20 +9,16 @@ namespace DoorbellGuard.Analyzers.Translation;
 /// <summary>A ring the model numbered: where to report it and how to name its doorbell.</summary>
 internal sealed class RingSite
 {
-    public RingSite(Location location, string doorbellText, int instance = 0, bool reportedByHelper = false)
+    public RingSite(Location location, string doorbellText, bool reportedByHelper = false)
     {
         Location = location;
         DoorbellText = doorbellText;
-        Instance = instance;
         ReportedByHelper = reportedByHelper;
     }
 
     public Location Location { get; }
 
     public string DoorbellText { get; }
-
-    /// <summary>The inlined call the ring is in (0: the function's own ring); the ring is reported at that call.</summary>
-    public int Instance { get; }
 
     /// <summary>A ring inside a helper whose own body answers for it (a public helper, a local function's captured doorbell): the caller does not report it again.</summary>
     public bool ReportedByHelper { get; }
@@ -35,17 +31,13 @@ internal sealed class RingSite
 internal sealed class RingSites
 {
     private readonly List<RingSite> _sites = new();
-    private int _calls;
 
     public IReadOnlyList<RingSite> All => _sites;
 
-    /// <summary>Numbers a new inlined call (0 stands for the function's own code).</summary>
-    public int AddCall() => ++_calls;
-
     /// <summary>A ring inside an inlined helper: reported at the call, naming the caller's doorbell.</summary>
-    public int AddInlined(Location call, string doorbellText, int instance, bool reportedByHelper)
+    public int AddInlined(Location call, string doorbellText, bool reportedByHelper)
     {
-        _sites.Add(new RingSite(call, doorbellText, instance, reportedByHelper));
+        _sites.Add(new RingSite(call, doorbellText, reportedByHelper));
         return _sites.Count - 1;
     }
 
