@@ -7,7 +7,7 @@ namespace DoorbellGuard;
 // The out-of-line part of RingAndConfirm: everything but "rang, and the status read CONNECTED".
 public sealed unsafe partial class Doorbell
 {
-    /// <summary>Acts on the status read after the first ring (anything but CONNECTED): notify, retry, or give up.</summary>
+    /// <summary>Acts on the status read after the first ring: CONNECTED returns it; otherwise notify, retry, or give up.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private DoorbellStatus ActOnStatus(DoorbellStatus status, ulong value, ulong* progressFence, ulong fenceValue)
     {
@@ -59,8 +59,7 @@ public sealed unsafe partial class Doorbell
         DoorbellStatus status;
         if (_doorbell == null)
         {
-            // The write went to the unusable page: no ring was made.
-            ThrowIfDisposed();
+            // The write went to the unusable page: no ring was made. Connect throws first if the doorbell was disposed.
             Reconnect(counters, progressFence, fenceValue);
             status = RingOnce(value, counters);
         }
@@ -74,7 +73,7 @@ public sealed unsafe partial class Doorbell
             status = ReadStatus();
         }
 
-        return status == DoorbellStatus.Connected ? status : ActOnStatus(status, value, progressFence, fenceValue);
+        return ActOnStatus(status, value, progressFence, fenceValue);
     }
 
     private void Reconnect(DoorbellCounters? counters, ulong* progressFence, ulong fenceValue)

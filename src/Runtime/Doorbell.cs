@@ -27,7 +27,6 @@ public sealed unsafe partial class Doorbell : IDisposable
 {
     private readonly IDoorbellKernel _kernel;
     private readonly DoorbellSafeHandle _handle;
-    private readonly uint _handleValue;
     private readonly HardwareQueue? _queue;
     private readonly DoorbellCounters? _counters;
     private readonly int _maxRingAttempts;
@@ -64,17 +63,14 @@ public sealed unsafe partial class Doorbell : IDisposable
         }
 
         _kernel = kernel;
-        _handleValue = mapping.DoorbellHandle;
         _queue = queue;
         _mapping = mapping;
         _maxRingAttempts = options.MaxRingAttempts;
-        _doorbell = (ulong*)mapping.DoorbellAddress;
-        _secondary = (ulong*)mapping.SecondaryDoorbellAddress;
-        _hasSecondary = _secondary != null;
+        _hasSecondary = mapping.SecondaryDoorbellAddress != 0;
         _status = (ulong*)mapping.StatusAddress;
         _progressFenceLastQueued = (ulong*)mapping.ProgressFenceLastQueuedValueAddress;
         _counters = (kernel as ISubmissionAuditSink)?.CountersFor(mapping.DoorbellHandle);
-        PublishRingTargets();
+        SetRingAddresses((ulong*)mapping.DoorbellAddress, (ulong*)mapping.SecondaryDoorbellAddress);
     }
 
     /// <summary>
@@ -121,7 +117,7 @@ public sealed unsafe partial class Doorbell : IDisposable
     }
 
     /// <summary>The doorbell handle (hDoorbell).</summary>
-    public uint Handle => _handleValue;
+    public uint Handle => _handle.Value;
 
     /// <summary>The most rings <see cref="RingAndConfirm(ulong)"/> makes while the status stays DISCONNECTED_RETRY.</summary>
     public int MaxRingAttempts => _maxRingAttempts;
@@ -142,21 +138,7 @@ public sealed unsafe partial class Doorbell : IDisposable
     public void Connect()
     {
         ThrowIfDisposed();
-        int status;
-        DoorbellConnectMapping? moved;
-        bool referenced = false;
-        try
-        {
-            // Holds the handle open, so a Dispose on another thread destroys the doorbell only after the call.
-            _handle.DangerousAddRef(ref referenced);
-            status = _kernel.ConnectDoorbell(_handleValue, out moved);
-        }
-        finally
-        {
-            if (referenced)
-                _handle.DangerousRelease();
-        }
-
+        int status = _handle.Connect(out DoorbellConnectMapping? moved);
         if (!NtStatus.IsSuccess(status))
         {
             throw DoorbellException.FromStatus("D3DKMTConnectDoorbell", status,
@@ -210,19 +192,7 @@ public sealed unsafe partial class Doorbell : IDisposable
     public void NotifyWorkSubmission()
     {
         ThrowIfDisposed();
-        int status;
-        bool referenced = false;
-        try
-        {
-            _handle.DangerousAddRef(ref referenced);
-            status = _kernel.NotifyWorkSubmission(_handleValue);
-        }
-        finally
-        {
-            if (referenced)
-                _handle.DangerousRelease();
-        }
-
+        int status = _handle.Notify();
         if (!NtStatus.IsSuccess(status))
         {
             throw DoorbellException.FromStatus("D3DKMTNotifyWorkSubmission", status,
@@ -270,9 +240,7 @@ public sealed unsafe partial class Doorbell : IDisposable
             return;
         lock (_mappingGate)
         {
-            _doorbell = null;
-            _secondary = null;
-            PublishRingTargets();
+            SetRingAddresses(null, null);
             _status = null;
             _progressFenceLastQueued = null;
         }
@@ -295,22 +263,20 @@ public sealed unsafe partial class Doorbell : IDisposable
             if (mapping.DoorbellAddress == 0 || (_hasSecondary && mapping.SecondaryDoorbellAddress == 0))
             {
                 // Ringing the old address now would be lost while the status says CONNECTED: ring nothing until a connect maps it.
-                _doorbell = null;
-                _secondary = null;
-                PublishRingTargets();
+                SetRingAddresses(null, null);
                 throw new DoorbellException(ZeroMappingMessage(mapping));
             }
 
-            _doorbell = (ulong*)mapping.DoorbellAddress;
-            _secondary = (ulong*)mapping.SecondaryDoorbellAddress;
-            PublishRingTargets();
+            SetRingAddresses((ulong*)mapping.DoorbellAddress, (ulong*)mapping.SecondaryDoorbellAddress);
             _mapping = _mapping with { DoorbellAddress = mapping.DoorbellAddress, SecondaryDoorbellAddress = mapping.SecondaryDoorbellAddress };
         }
     }
 
-    /// <summary>Points the connected path at the current addresses (see <see cref="_ringTarget"/>). Under <see cref="_mappingGate"/>, or in the constructor.</summary>
-    private void PublishRingTargets()
+    /// <summary>Sets the addresses rings go to and points the connected path at them (see <see cref="_ringTarget"/>). Under <see cref="_mappingGate"/>, or in the constructor.</summary>
+    private void SetRingAddresses(ulong* doorbell, ulong* secondary)
     {
+        _doorbell = doorbell;
+        _secondary = secondary;
         // Both stay valid memory in every order a racing ring could read them (an old doorbell address leads to the
         // dummy page, and rings that race with a connect are documented as unsafe), so plain stores do.
         _ringTarget = _doorbell != null ? _doorbell : s_unusable;

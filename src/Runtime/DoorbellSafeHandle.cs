@@ -22,6 +22,38 @@ internal sealed class DoorbellSafeHandle : SafeHandle
     /// <summary>The hDoorbell value.</summary>
     public uint Value => (uint)(nuint)handle;
 
+    /// <summary>D3DKMTConnectDoorbell on this doorbell, holding the handle open so that a Dispose on another thread destroys the doorbell only after the call.</summary>
+    public int Connect(out DoorbellConnectMapping? mapping)
+    {
+        bool referenced = false;
+        try
+        {
+            DangerousAddRef(ref referenced);
+            return _kernel.ConnectDoorbell(Value, out mapping);
+        }
+        finally
+        {
+            if (referenced)
+                DangerousRelease();
+        }
+    }
+
+    /// <summary>D3DKMTNotifyWorkSubmission on this doorbell, holding the handle open as <see cref="Connect"/> does.</summary>
+    public int Notify()
+    {
+        bool referenced = false;
+        try
+        {
+            DangerousAddRef(ref referenced);
+            return _kernel.NotifyWorkSubmission(Value);
+        }
+        finally
+        {
+            if (referenced)
+                DangerousRelease();
+        }
+    }
+
     /// <inheritdoc />
     public override bool IsInvalid => handle == IntPtr.Zero;
 

@@ -30,9 +30,6 @@ public enum DoorbellStructLayout
 /// <summary>The choice of <see cref="DoorbellStructLayout"/> from a Windows build number: a pure function, so it is tested anywhere.</summary>
 internal static class DoorbellStructLayoutChoice
 {
-    /// <summary>Windows 11 24H2: the first build that exports the doorbell entry points (WDDM 3.2).</summary>
-    public const int FirstBuildWithDoorbells = 26100;
-
     /// <summary>The build of the first SDK/WDK (10.0.28000) whose headers define the larger structures.</summary>
     public const int FirstBuildWithConnectMapping = 28000;
 

@@ -22,13 +22,8 @@ public sealed unsafe class WindowsDoorbellKernel : IDoorbellKernel
     /// <exception cref="PlatformNotSupportedException">Not Windows, or gdi32.dll lacks the WDDM 3.2 exports; the message says which and points to the simulator.</exception>
     /// <exception cref="ArgumentException">The layout override does not fit this Windows (the message says why and what to do).</exception>
     public WindowsDoorbellKernel(WindowsDoorbellKernelOptions? options = null)
+        : this(LoadEntryPoints(), Environment.OSVersion.Version.Build, options)
     {
-        (string? reason, IntPtr library) = s_gdi32.Value;
-        if (reason != null)
-            throw new PlatformNotSupportedException(UnsupportedMessage(reason));
-        _entryPoints = D3dkmtEntryPoints.FromLibrary(library);
-        OsBuild = Environment.OSVersion.Version.Build;
-        StructLayout = DoorbellStructLayoutChoice.Resolve(options?.StructLayout ?? DoorbellStructLayout.Automatic, OsBuild);
     }
 
     /// <summary>A kernel over entry points of the caller's choosing, as if on Windows build <paramref name="osBuild"/>: tests drive the marshalling with it anywhere.</summary>
@@ -64,6 +59,16 @@ public sealed unsafe class WindowsDoorbellKernel : IDoorbellKernel
         }
 
         return null;
+    }
+
+    /// <summary>The doorbell entry points of this OS's gdi32.dll.</summary>
+    /// <exception cref="PlatformNotSupportedException">Not Windows, or gdi32.dll lacks the WDDM 3.2 exports.</exception>
+    private static D3dkmtEntryPoints LoadEntryPoints()
+    {
+        (string? reason, IntPtr library) = s_gdi32.Value;
+        if (reason != null)
+            throw new PlatformNotSupportedException(UnsupportedMessage(reason));
+        return D3dkmtEntryPoints.FromLibrary(library);
     }
 
     private static (string? Reason, IntPtr Library) LoadGdi32()

@@ -57,7 +57,8 @@ public sealed unsafe partial class SimulatedAdapter
                 _wakes++;
             }
 
-            if (_options.MoveDoorbellOnConnect)
+            bool moved = _options.MoveDoorbellOnConnect;
+            if (moved)
             {
                 MoveLocked(doorbell);
                 mapping = new DoorbellConnectMapping((nint)doorbell.Page, (nint)doorbell.SecondaryPage);
@@ -72,7 +73,7 @@ public sealed unsafe partial class SimulatedAdapter
                     DisconnectLocked([victim], StatusRetry);
                 }
 
-                // A fresh physical doorbell: whatever was written to the dummy page is gone.
+                // A fresh physical doorbell (and, when moved, new pages): whatever was written to the dummy page is gone.
                 ResetPagesLocked(doorbell);
                 doorbell.Connected = true;
                 _connectedPhysical++;
@@ -82,6 +83,11 @@ public sealed unsafe partial class SimulatedAdapter
                     NotifyMode.Random => _random.Next(2) == 0,
                     _ => false,
                 };
+            }
+            else if (moved)
+            {
+                // New pages: only a later ring counts.
+                ResetPagesLocked(doorbell);
             }
 
             doorbell.LastUsed = ++_tick;
@@ -140,6 +146,7 @@ public sealed unsafe partial class SimulatedAdapter
     /// Maps the doorbell at new addresses (<see cref="SimulatedAdapterOptions.MoveDoorbellOnConnect"/>). The GPU first
     /// takes what a connected doorbell's old address holds; from then on the old pages are the dummy page: still
     /// writable, so code that kept them does not crash, but never read again. They are freed with the doorbell.
+    /// The caller resets the new pages (<see cref="ResetPagesLocked"/>).
     /// </summary>
     private void MoveLocked(SimDoorbell doorbell)
     {
@@ -152,9 +159,6 @@ public sealed unsafe partial class SimulatedAdapter
             doorbell.RetiredPages.Add((nint)doorbell.SecondaryPage);
             doorbell.SecondaryPage = (ulong*)NativePages.Allocate(NativePages.PageSize);
         }
-
-        doorbell.Moves++;
-        ResetPagesLocked(doorbell);
     }
 
     /// <summary>The doorbell pages hold what the GPU has received, so only a later ring counts.</summary>

@@ -58,7 +58,6 @@ internal sealed unsafe class SimDoorbell
     public ulong* Page;            // where rings reach the GPU now
     public ulong* SecondaryPage;
     public readonly List<nint> RetiredPages = new(); // old addresses after moves: the dummy page, freed on destroy
-    public long Moves;
     public ulong* Status;
     public bool Connected;
     public bool NotifyRequired;
