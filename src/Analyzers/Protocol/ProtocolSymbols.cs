@@ -214,9 +214,9 @@ internal sealed class ProtocolSymbols
 
                     if (member is not (IMethodSymbol or IPropertySymbol) || ClassifyByAttribute(member) != ProtocolOperation.Ring)
                         continue;
-                    if (member is IPropertySymbol { IsIndexer: true } or IMethodSymbol { AssociatedSymbol: IPropertySymbol { IsIndexer: true } })
+                    if (RingMemberName(member) is not { } name)
                         return null;
-                    names.Add(member is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } ? property.Name : member.Name);
+                    names.Add(name);
                 }
             }
         }
@@ -328,4 +328,15 @@ internal sealed class ProtocolSymbols
             return original.Parameters[0];
         return null;
     }
+
+    /// <summary>
+    /// The name callers write to use a ring member: the property's for an accessor, the member's own otherwise; null for
+    /// an indexer, which no name calls.
+    /// </summary>
+    public static string? RingMemberName(ISymbol member) => member switch
+    {
+        IPropertySymbol { IsIndexer: true } or IMethodSymbol { AssociatedSymbol: IPropertySymbol { IsIndexer: true } } => null,
+        IMethodSymbol { AssociatedSymbol: IPropertySymbol property } => property.Name,
+        _ => member.Name,
+    };
 }

@@ -48,10 +48,10 @@ internal sealed class WrapperConfiguration
     {
         var treeOptions = provider.GetOptions(tree);
         return new WrapperOptionText(
-            Read(treeOptions, provider.GlobalOptions, RingMethodsKey),
-            Read(treeOptions, provider.GlobalOptions, StatusReadMethodsKey),
-            Read(treeOptions, provider.GlobalOptions, ConnectMethodsKey),
-            Read(treeOptions, provider.GlobalOptions, NotifyMethodsKey));
+            ReadOption(treeOptions, provider.GlobalOptions, RingMethodsKey) ?? string.Empty,
+            ReadOption(treeOptions, provider.GlobalOptions, StatusReadMethodsKey) ?? string.Empty,
+            ReadOption(treeOptions, provider.GlobalOptions, ConnectMethodsKey) ?? string.Empty,
+            ReadOption(treeOptions, provider.GlobalOptions, NotifyMethodsKey) ?? string.Empty);
     }
 
     /// <summary>The configuration for <paramref name="tree"/>, resolved now (the code fixes; the analyzer caches it per tree).</summary>
@@ -73,8 +73,9 @@ internal sealed class WrapperConfiguration
         return new WrapperConfiguration(operations, names, unresolved.ToImmutable());
     }
 
-    private static string Read(AnalyzerConfigOptions treeOptions, AnalyzerConfigOptions globalOptions, string key) =>
-        treeOptions.TryGetValue(key, out var value) || globalOptions.TryGetValue(key, out value) ? value.Trim() : string.Empty;
+    /// <summary>An option's value for a tree (the tree's .editorconfig section first, then the global options), trimmed; null when it is not set.</summary>
+    public static string? ReadOption(AnalyzerConfigOptions treeOptions, AnalyzerConfigOptions globalOptions, string key) =>
+        treeOptions.TryGetValue(key, out var value) || globalOptions.TryGetValue(key, out value) ? value.Trim() : null;
 
     private static void AddAll(Dictionary<ISymbol, ProtocolOperation> operations, HashSet<string> names, ImmutableArray<UnresolvedId>.Builder unresolved, Compilation compilation, string key, string list, ProtocolOperation operation)
     {

@@ -117,10 +117,10 @@ internal sealed class CompilationAnalysis
                 {
                     if (member.Value != ProtocolOperation.Ring || names is null)
                         continue;
-                    if (member.Key is IPropertySymbol { IsIndexer: true } or IMethodSymbol { AssociatedSymbol: IPropertySymbol { IsIndexer: true } })
-                        names = null;
+                    if (ProtocolSymbols.RingMemberName(member.Key) is { } name)
+                        names.Add(name);
                     else
-                        names.Add(member.Key is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } ? property.Name : member.Key.Name);
+                        names = null;
                 }
             }
 

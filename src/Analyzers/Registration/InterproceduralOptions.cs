@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using DoorbellGuard.Analyzers.Protocol;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -35,7 +36,7 @@ internal readonly struct InterproceduralOptions
         var treeOptions = provider.GetOptions(tree);
         string? problem = null;
         var depth = DefaultDepth;
-        if (Read(treeOptions, provider.GlobalOptions, DepthKey) is { } depthText)
+        if (WrapperConfiguration.ReadOption(treeOptions, provider.GlobalOptions, DepthKey) is { } depthText)
         {
             if (int.TryParse(depthText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed <= MaxDepth)
                 depth = parsed;
@@ -43,7 +44,7 @@ internal readonly struct InterproceduralOptions
                 problem = DepthKey + " = " + depthText + " is not a whole number from 0 to " + MaxDepth.ToString(CultureInfo.InvariantCulture) + "; the default, " + DefaultDepth.ToString(CultureInfo.InvariantCulture) + ", applies";
         }
 
-        switch (Read(treeOptions, provider.GlobalOptions, ModeKey))
+        switch (WrapperConfiguration.ReadOption(treeOptions, provider.GlobalOptions, ModeKey))
         {
             case null:
             case var summaries when string.Equals(summaries, "summaries", StringComparison.OrdinalIgnoreCase):
@@ -59,6 +60,4 @@ internal readonly struct InterproceduralOptions
         return new InterproceduralOptions(depth, problem);
     }
 
-    private static string? Read(AnalyzerConfigOptions treeOptions, AnalyzerConfigOptions globalOptions, string key) =>
-        treeOptions.TryGetValue(key, out var value) || globalOptions.TryGetValue(key, out value) ? value.Trim() : null;
 }
