@@ -117,13 +117,7 @@ internal sealed class CfgModelBuilder : IInlineTarget
             }
         }
 
-        // Inlining a helper can leave the walk in no block (it always throws): the branches then leave from nowhere.
-        if (_current < 0)
-        {
-            _current = _model.AddBlock(new List<RawEvent>());
-            (_extraParts[block.Ordinal] ??= new List<int>()).Add(_current);
-        }
-
+        // An inlined helper always continues in a block of its own (IInlineTarget.ContinueAt): the block's edges leave from there.
         _lastPart[block.Ordinal] = _current;
     }
 

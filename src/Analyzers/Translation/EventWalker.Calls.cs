@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using DoorbellGuard.Analyzers.Flow;
 using DoorbellGuard.Analyzers.Protocol;
 using Microsoft.CodeAnalysis;
@@ -63,17 +62,17 @@ internal partial class EventWalker
         if (instance.Kind == ValueKind.Holder && method.Name == "GetValueOrDefault" && method.Parameters.IsEmpty && IsNullable(method.ContainingType))
             return instance; // d?.ReadStatus() ?? fallback: the value passes through
 
-        var arguments = ImmutableArray.CreateBuilder<WalkValue>(invocation.Arguments.Length);
-        foreach (var argument in invocation.Arguments)
-            arguments.Add(Walk(argument.Value));
-        var argumentValues = arguments.MoveToImmutable();
+        // A plain array: this runs for every call that is not a protocol operation, most calls of a method.
+        var argumentValues = invocation.Arguments.IsEmpty ? System.Array.Empty<WalkValue>() : new WalkValue[invocation.Arguments.Length];
+        for (var i = 0; i < argumentValues.Length; i++)
+            argumentValues[i] = Walk(invocation.Arguments[i].Value);
         if (TryFollow(invocation, instance, argumentValues, out var result))
             return result;
         OpaqueCall(invocation, instance, argumentValues);
         return WalkValue.Other;
     }
 
-    private bool TryFollow(IInvocationOperation invocation, WalkValue instance, ImmutableArray<WalkValue> arguments, out WalkValue result)
+    private bool TryFollow(IInvocationOperation invocation, WalkValue instance, WalkValue[] arguments, out WalkValue result)
     {
         result = WalkValue.Other;
         if (_helperModels is null || InlineTarget is null || _callDepth <= 0 || !HelperCalls.CanFollow(invocation.TargetMethod) || HelperCalls.PassesDelegate(invocation))
@@ -83,7 +82,7 @@ internal partial class EventWalker
     }
 
     /// <summary>A call we cannot see into: whatever it receives escapes.</summary>
-    private void OpaqueCall(IInvocationOperation invocation, WalkValue instance, ImmutableArray<WalkValue> arguments)
+    private void OpaqueCall(IInvocationOperation invocation, WalkValue instance, WalkValue[] arguments)
     {
         var method = invocation.TargetMethod;
         if (instance.Kind == ValueKind.Key && (_symbols.IsDoorbell(method.ContainingType) || _symbols.IsDoorbell(StripConversions(invocation.Instance)?.Type)))

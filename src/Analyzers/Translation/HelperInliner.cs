@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using DoorbellGuard.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
@@ -27,7 +26,7 @@ internal sealed class HelperInliner
     private readonly int[] _holders;
     private readonly Dictionary<(string Text, bool ReportedByHelper), int> _sitesByText = new();
 
-    private HelperInliner(EventWalker walker, IInlineTarget target, HelperModel helper, IInvocationOperation call, WalkValue receiver, ImmutableArray<WalkValue> arguments)
+    private HelperInliner(EventWalker walker, IInlineTarget target, HelperModel helper, IInvocationOperation call, WalkValue receiver, WalkValue[] arguments)
     {
         _walker = walker;
         _target = target;
@@ -55,7 +54,7 @@ internal sealed class HelperInliner
     }
 
     /// <summary>Inlines <paramref name="helper"/> at <paramref name="call"/>; false (nothing emitted) when the caller has no room for it.</summary>
-    public static bool TryInline(EventWalker walker, IInlineTarget target, HelperModel helper, IInvocationOperation call, WalkValue receiver, ImmutableArray<WalkValue> arguments, out WalkValue value)
+    public static bool TryInline(EventWalker walker, IInlineTarget target, HelperModel helper, IInvocationOperation call, WalkValue receiver, WalkValue[] arguments, out WalkValue value)
     {
         value = WalkValue.Other;
         if (target.CurrentBlock < 0 || !target.HasRoomFor(helper.Model.BlockCount + 1))
