@@ -148,20 +148,16 @@ internal static class ConnectBeforeRingRewrite
     {
         if (creation.Node is UsingStatementSyntax @using)
         {
-            return @using.Statement is BlockSyntax { Statements.Count: > 0 } block && IsConnect(site, block.Statements[0]);
+            return @using.Statement is BlockSyntax { Statements.Count: > 0 } block && site.IsOperationStatement(block.Statements[0], ProtocolOperation.Connect);
         }
 
         return creation.Node is StatementSyntax statement && StatementContainer.Of(statement) is { } container
-            && container.Index + 1 < container.Statements.Count && IsConnect(site, container.Statements[container.Index + 1]);
+            && container.Index + 1 < container.Statements.Count && site.IsOperationStatement(container.Statements[container.Index + 1], ProtocolOperation.Connect);
     }
 
     private static bool IsCreation(RingSite site, ExpressionSyntax value) =>
         ProtocolSyntax.Unparenthesize(value) is InvocationExpressionSyntax invocation
         && ProtocolSyntax.Classify(invocation, site.Model, site.Context.Symbols, site.Context.Configuration) == ProtocolOperation.Create;
-
-    private static bool IsConnect(RingSite site, StatementSyntax statement) =>
-        statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax invocation }
-        && site.IsOperationOnSameDoorbell(invocation, ProtocolOperation.Connect);
 
     /// <summary>Where the doorbell is created: the statement, the variable as the fix names it, the creating call, and whether it is lazy.</summary>
     private readonly struct Creation

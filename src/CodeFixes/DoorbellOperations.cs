@@ -33,9 +33,7 @@ internal sealed class DoorbellOperations
     public ITypeSymbol? StatusType { get; }
 
     /// <summary>The enum behind <see cref="StatusType"/>.</summary>
-    public ITypeSymbol? StatusEnum => StatusType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
-        ? nullable.TypeArguments[0]
-        : StatusType;
+    public ITypeSymbol? StatusEnum => WithoutNullable(StatusType);
 
     /// <summary>The status enum has a member for each of the four D3DDDI values, so the fix can name every case.</summary>
     public bool NamesEveryStatus =>
@@ -57,16 +55,12 @@ internal sealed class DoorbellOperations
         _ => null,
     };
 
-    private static bool IsStatusRead(RingSite site, ISymbol member)
-    {
-        var type = ReturnType(member);
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-        {
-            type = nullable.TypeArguments[0];
-        }
+    /// <summary><c>T</c> for <c>T?</c> (a nullable value type), else the type itself.</summary>
+    private static ITypeSymbol? WithoutNullable(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
 
-        return site.Context.Symbols.IsStatus(type) && (member is not IPropertySymbol property || property.GetMethod is not null);
-    }
+    private static bool IsStatusRead(RingSite site, ISymbol member) =>
+        site.Context.Symbols.IsStatus(WithoutNullable(ReturnType(member))) && (member is not IPropertySymbol property || property.GetMethod is not null);
 
     private static IEnumerable<OperationCall> Candidates(RingSite site)
     {
@@ -75,8 +69,8 @@ internal sealed class DoorbellOperations
         var doorbellArgumentType = site.DoorbellType;
 
         // 1. Beside the ring wrapper, when it takes the doorbell as an argument: the same static class or receiver type.
-        if (site.Member is IMethodSymbol ring && site.Context.Symbols.DoorbellParameter(ring) is not null
-            && !site.Context.Symbols.IsDoorbell(ring.ContainingType) && ring.ContainingType is { } wrapperType)
+        if (site.Member is IMethodSymbol ring && ProtocolSyntax.DoorbellArgument(ring, site.Context.Symbols) is not null
+            && ring.ContainingType is { } wrapperType)
         {
             foreach (var member in Ordered(model.LookupSymbols(position, wrapperType, name: null, includeReducedExtensionMethods: false)))
             {
@@ -128,7 +122,7 @@ internal sealed class DoorbellOperations
             case IMethodSymbol { ReducedFrom: not null } reduced:
                 return symbols.DoorbellParameter(reduced) is { Ordinal: 0 } && reduced.Parameters.All(p => p.IsOptional || p.IsParams);
             case IMethodSymbol method:
-                return !method.IsStatic && (symbols.DoorbellParameter(method) is null || symbols.IsDoorbell(method.ContainingType))
+                return !method.IsStatic && ProtocolSyntax.DoorbellArgument(method, symbols) is null
                     && method.Parameters.All(p => p.IsOptional || p.IsParams);
             default:
                 return false;

@@ -17,10 +17,6 @@ namespace DoorbellGuard.CodeFixes;
 /// </summary>
 internal sealed class DoorbellSyntax
 {
-    public const int Retry = DoorbellStatusValues.DisconnectedRetry;
-    public const int Abort = DoorbellStatusValues.DisconnectedAbort;
-    public const int Notify = DoorbellStatusValues.ConnectedNotify;
-
     private readonly SyntaxGenerator _generator;
     private readonly RingSite _site;
     private readonly DoorbellOperations _operations;
@@ -95,7 +91,7 @@ internal sealed class DoorbellSyntax
         var create = SyntaxFactory.ObjectCreationExpression(Imported(_generator.TypeExpression(AbortException())))
             .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
                 SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(message))))));
-        return If(StatusIs(statusName, Abort), SyntaxFactory.ThrowStatement(create));
+        return If(StatusIs(statusName, DoorbellStatusValues.DisconnectedAbort), SyntaxFactory.ThrowStatement(create));
     }
 
     private ITypeSymbol AbortException()

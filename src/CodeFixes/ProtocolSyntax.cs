@@ -57,8 +57,7 @@ internal static class ProtocolSyntax
     public static bool TryFindDoorbell(ExpressionSyntax node, ISymbol member, ProtocolSymbols symbols, out ExpressionSyntax? doorbell)
     {
         doorbell = null;
-        if (member is IMethodSymbol method && node is InvocationExpressionSyntax invocation
-            && symbols.DoorbellParameter(method) is { } parameter && !symbols.IsDoorbell(method.ContainingType))
+        if (member is IMethodSymbol method && node is InvocationExpressionSyntax invocation && DoorbellArgument(method, symbols) is { } parameter)
         {
             var isReduced = method.ReducedFrom is not null;
             if (isReduced && parameter.Ordinal == 0)
@@ -78,6 +77,13 @@ internal static class ProtocolSyntax
 
         return TryFindReceiver(target, out doorbell);
     }
+
+    /// <summary>
+    /// The parameter a wrapper <paramref name="method"/> takes the doorbell as, or null when it takes none or is a member
+    /// of the doorbell type itself (which acts on its receiver).
+    /// </summary>
+    public static IParameterSymbol? DoorbellArgument(IMethodSymbol method, ProtocolSymbols symbols) =>
+        symbols.DoorbellParameter(method) is { } parameter && !symbols.IsDoorbell(method.ContainingType) ? parameter : null;
 
     /// <summary>The receiver of a member named by <paramref name="target"/> (<c>x.M</c>, <c>x?.M</c>), or null for an implicit or explicit <c>this</c>.</summary>
     public static bool TryFindReceiver(ExpressionSyntax target, out ExpressionSyntax? receiver)

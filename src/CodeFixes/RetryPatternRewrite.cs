@@ -17,16 +17,49 @@ namespace DoorbellGuard.CodeFixes;
 internal static class RetryPatternRewrite
 {
     /// <summary>
-    /// Whether the fix applies, without rewriting anything (what listing the code actions costs): the ring sits where
-    /// a loop can go, and the user's vocabulary has every step the loop writes (a status read, a connect, a notify, and
-    /// a status enum naming all four values). Without one of them the fix would compile into a wrong protocol.
+    /// Why the fix is not offered at <paramref name="site"/>, or null when it is, without rewriting anything (what listing
+    /// the code actions costs). It is offered when the ring sits where a loop can go, and the user's vocabulary has every
+    /// step the loop writes (a status read, a connect, a notify, and a status enum naming all four values). Without one of
+    /// them the fix would compile into a wrong protocol.
     /// </summary>
-    public static bool CanRewrite(RingSite site) => Unavailable(site) is null;
+    public static FixUnavailableReason? Unavailable(RingSite site) => Unavailable(site, DoorbellOperations.Find(site));
 
-    /// <summary>Why the fix is not offered at <paramref name="site"/>, or null when it is.</summary>
-    public static FixUnavailableReason? Unavailable(RingSite site)
+    /// <summary>The rewritten root, or null when the ring is not in a shape this fix can rewrite or nothing is missing.</summary>
+    public static SyntaxNode? TryRewrite(SyntaxNode root, RingSite site, SyntaxGenerator generator)
     {
         var operations = DoorbellOperations.Find(site);
+        if (Unavailable(site, operations) is not null)
+        {
+            return null;
+        }
+
+        var syntax = new DoorbellSyntax(generator, site, operations);
+        if (site.IsConditional)
+        {
+            return site.Ring.Parent is ConditionalAccessExpressionSyntax { Parent: ExpressionStatementSyntax conditionalStatement }
+                && StatementContainer.Of(conditionalStatement) is { } conditionalContainer
+                ? RewriteConditional(root, site, conditionalContainer, syntax)
+                : null;
+        }
+
+        if (site.Ring.Parent is ExpressionStatementSyntax ringStatement)
+        {
+            var existing = TryCompleteExistingLoop(root, site, ringStatement, syntax);
+            if (existing is not null)
+            {
+                return existing;
+            }
+
+            var container = StatementContainer.Of(ringStatement);
+            return container is null ? null : RewriteInContainer(root, site, container, syntax);
+        }
+
+        var body = StatementContainer.OfExpressionBody(site.Ring, site.Model);
+        return body is null ? null : RewriteInContainer(root, site, body, syntax);
+    }
+
+    private static FixUnavailableReason? Unavailable(RingSite site, DoorbellOperations operations)
+    {
         if (operations.ReadStatus is null)
         {
             return FixUnavailableReason.NoStatusRead;
@@ -61,39 +94,6 @@ internal static class RetryPatternRewrite
                 ? StatementContainer.Of(ringStatement) is not null
                 : StatementContainer.OfExpressionBody(site.Ring, site.Model) is not null;
         return fits ? null : FixUnavailableReason.UnsupportedPosition;
-    }
-
-    /// <summary>The rewritten root, or null when the ring is not in a shape this fix can rewrite or nothing is missing.</summary>
-    public static SyntaxNode? TryRewrite(SyntaxNode root, RingSite site, SyntaxGenerator generator)
-    {
-        if (!CanRewrite(site))
-        {
-            return null;
-        }
-
-        var syntax = new DoorbellSyntax(generator, site, DoorbellOperations.Find(site));
-        if (site.IsConditional)
-        {
-            return site.Ring.Parent is ConditionalAccessExpressionSyntax { Parent: ExpressionStatementSyntax conditionalStatement }
-                && StatementContainer.Of(conditionalStatement) is { } conditionalContainer
-                ? RewriteConditional(root, site, conditionalContainer, syntax)
-                : null;
-        }
-
-        if (site.Ring.Parent is ExpressionStatementSyntax ringStatement)
-        {
-            var existing = TryCompleteExistingLoop(root, site, ringStatement, syntax);
-            if (existing is not null)
-            {
-                return existing.Value.Root;
-            }
-
-            var container = StatementContainer.Of(ringStatement);
-            return container is null ? null : RewriteInContainer(root, site, container, syntax);
-        }
-
-        var body = StatementContainer.OfExpressionBody(site.Ring, site.Model);
-        return body is null ? null : RewriteInContainer(root, site, body, syntax);
     }
 
     private static SyntaxNode RewriteInContainer(SyntaxNode root, RingSite site, StatementContainer container, DoorbellSyntax syntax)
@@ -131,21 +131,7 @@ internal static class RetryPatternRewrite
 
         var result = statements.Take(container.Index).ToList();
         result.AddRange(replacement);
-        for (var i = container.Index + 1; i < statements.Count; i++)
-        {
-            var original = statements[i];
-            if (i < tailStart)
-            {
-                continue;
-            }
-
-            var current = read.Kind == StatusReadKind.Inline && original == read.Statement ? read.ReplaceInlineReads(original, statusName) : original;
-            var rewritten = scan.Rewrite(original, current);
-            if (rewritten is not null)
-            {
-                result.Add(scan.Rewrites(original) ? DoorbellSyntax.Formatted(rewritten) : rewritten);
-            }
-        }
+        result.AddRange(scan.RewriteTail(statements, tailStart, format: true, read, statusName));
 
         return container.Apply(root, result);
     }
@@ -182,55 +168,28 @@ internal static class RetryPatternRewrite
     }
 
     /// <summary>
-    /// The ring already sits first in <c>do { ring; s = d.ReadStatus(); ... } while (s == DisconnectedRetry);</c>:
+    /// The ring already sits in the user's retry loop (<see cref="ExistingRetryLoop"/>):
     /// keep the user's loop, add the reconnect if the body lacks it, and the abort and notify checks after it.
     /// </summary>
-    private static (SyntaxNode Root, bool Changed)? TryCompleteExistingLoop(SyntaxNode root, RingSite site, ExpressionStatementSyntax ringStatement, DoorbellSyntax syntax)
+    private static SyntaxNode? TryCompleteExistingLoop(SyntaxNode root, RingSite site, ExpressionStatementSyntax ringStatement, DoorbellSyntax syntax)
     {
-        if (ringStatement.Parent is not BlockSyntax body || body.Parent is not DoStatementSyntax loop)
+        if (ExistingRetryLoop.Find(site, ringStatement) is not { } existing)
         {
             return null;
         }
 
-        var ringIndex = body.Statements.IndexOf(ringStatement);
-        var readIndex = -1;
-        string? statusName = null;
-        for (var i = ringIndex + 1; i < body.Statements.Count && readIndex < 0; i++)
-        {
-            var read = StatusReadAfterRing.Find(site, body.Statements[i]);
-            if (read.Kind == StatusReadKind.Assignment)
-            {
-                readIndex = i;
-                statusName = read.Name;
-            }
-            else if (site.ContainsSubmission(body.Statements[i]))
-            {
-                return null;
-            }
-        }
-
-        if (statusName is null || !new StatusTests(site, statusName, inlineReadsAreStatus: false).IsOnly(loop.Condition, DoorbellSyntax.Retry))
-        {
-            return null;
-        }
-
-        var container = StatementContainer.Of(loop);
-        if (container is null)
-        {
-            return null;
-        }
-
+        var (loop, body, statusName, container) = (existing.Loop, existing.Body, existing.StatusName, existing.Container);
         var doorbell = site.Doorbell;
         var connects = site.ContainsOperationOnSameDoorbell(body, ProtocolOperation.Connect);
-        var inBody = StatusHandlingScan.Run(site, body.Statements, readIndex + 1, statusName, inlineReadsAreStatus: false, ringAndConfirm: false);
+        var inBody = StatusHandlingScan.Run(site, body.Statements, existing.ReadIndex + 1, statusName, inlineReadsAreStatus: false, ringAndConfirm: false);
         var after = StatusHandlingScan.Run(site, container.Statements, container.Index + 1, statusName, inlineReadsAreStatus: false, ringAndConfirm: false);
         after.Merge(inBody);
 
         var newLoop = loop;
         if (!connects)
         {
-            var bodyStatements = body.Statements.Insert(readIndex + 1, DoorbellSyntax.Formatted(
-                DoorbellSyntax.If(syntax.StatusIs(statusName, DoorbellSyntax.Retry), syntax.Connect(doorbell))));
+            var bodyStatements = body.Statements.Insert(existing.ReadIndex + 1, DoorbellSyntax.Formatted(
+                DoorbellSyntax.If(syntax.StatusIs(statusName, DoorbellStatusValues.DisconnectedRetry), syntax.Connect(doorbell))));
             newLoop = loop.WithStatement(body.WithStatements(bodyStatements));
         }
 
@@ -245,24 +204,17 @@ internal static class RetryPatternRewrite
         var result = container.Statements.Take(container.Index).ToList();
         result.Add(newLoop);
         result.AddRange(checks.Select(DoorbellSyntax.Formatted));
-        foreach (var original in container.Statements.Skip(container.Index + 1))
-        {
-            var rewritten = after.Rewrite(original, original);
-            if (rewritten is not null)
-            {
-                result.Add(rewritten);
-            }
-        }
+        result.AddRange(after.RewriteTail(container.Statements, container.Index + 1, format: false));
 
-        return (container.Apply(root, result), true);
+        return container.Apply(root, result);
     }
 
     private static DoStatementSyntax RetryLoop(DoorbellSyntax syntax, StatementSyntax ring, StatementSyntax read, string statusName, ExpressionSyntax? doorbell, IReadOnlyCollection<SyntaxTrivia> retryComments)
     {
         var reconnect = DoorbellSyntax.If(
-            syntax.StatusIs(statusName, DoorbellSyntax.Retry),
+            syntax.StatusIs(statusName, DoorbellStatusValues.DisconnectedRetry),
             DoorbellSyntax.WithExtraLeadingComments(syntax.Connect(doorbell), retryComments));
-        return SyntaxFactory.DoStatement(SyntaxFactory.Block(ring, read, reconnect), syntax.StatusIs(statusName, DoorbellSyntax.Retry));
+        return SyntaxFactory.DoStatement(SyntaxFactory.Block(ring, read, reconnect), syntax.StatusIs(statusName, DoorbellStatusValues.DisconnectedRetry));
     }
 
     private static void AddMissingChecks(DoorbellSyntax syntax, List<StatementSyntax> statements, StatusHandlingScan scan, string statusName, ExpressionSyntax? doorbell)
@@ -274,7 +226,7 @@ internal static class RetryPatternRewrite
 
         if (!scan.HandlesNotify)
         {
-            statements.Add(DoorbellSyntax.If(syntax.StatusIs(statusName, DoorbellSyntax.Notify), syntax.NotifyWorkSubmission(doorbell)));
+            statements.Add(DoorbellSyntax.If(syntax.StatusIs(statusName, DoorbellStatusValues.ConnectedNotify), syntax.NotifyWorkSubmission(doorbell)));
         }
     }
 

@@ -52,8 +52,7 @@ internal static class RingAndConfirmRewrite
 
         if (invocation.Parent is ExpressionStatementSyntax ringStatement)
         {
-            if (ringStatement.Parent is BlockSyntax { Parent: DoStatementSyntax loop } body
-                && ReplaceExistingLoop(root, site, loop, body) is { } withoutLoop)
+            if (ExistingRetryLoop.Find(site, ringStatement) is { } loop && ReplaceExistingLoop(root, site, loop) is { } withoutLoop)
             {
                 return withoutLoop;
             }
@@ -89,17 +88,7 @@ internal static class RingAndConfirmRewrite
         var tailStart = container.Index + 1 + (read.ConsumesStatement ? 1 : 0);
         var scan = StatusHandlingScan.Run(site, statements, tailStart, statusName, read.Kind == StatusReadKind.Inline, ringAndConfirm: true);
 
-        var tail = new List<StatementSyntax>();
-        for (var i = tailStart; i < statements.Count; i++)
-        {
-            var original = statements[i];
-            var current = read.Kind == StatusReadKind.Inline && original == read.Statement ? read.ReplaceInlineReads(original, statusName!) : original;
-            var rewritten = scan.Rewrite(original, current);
-            if (rewritten is not null)
-            {
-                tail.Add(scan.Rewrites(original) ? DoorbellSyntax.Formatted(rewritten) : rewritten);
-            }
-        }
+        var tail = scan.RewriteTail(statements, tailStart, format: true, read, statusName);
 
         // A status nobody looks at any more is not kept in a local.
         var keepsStatus = statusName is not null && (read.Kind == StatusReadKind.Assignment || IsReferenced(tail, statusName));
@@ -143,54 +132,27 @@ internal static class RingAndConfirmRewrite
     /// <c>do { d.Ring(v); s = d.ReadStatus(); if (s == DisconnectedRetry) { d.Connect(); } } while (s == DisconnectedRetry);</c>
     /// is what RingAndConfirm does: the whole loop becomes <c>s = d.RingAndConfirm(v);</c>, offered only when the body does nothing else.
     /// </summary>
-    private static SyntaxNode? ReplaceExistingLoop(SyntaxNode root, RingSite site, DoStatementSyntax loop, BlockSyntax body)
+    private static SyntaxNode? ReplaceExistingLoop(SyntaxNode root, RingSite site, ExistingRetryLoop existing)
     {
-        var statements = body.Statements;
-        if (statements.Count < 2 || statements[0] is not ExpressionStatementSyntax ringStatement || ringStatement.Expression != site.Ring)
+        if (existing.RingIndex != 0 || existing.ReadIndex != 1)
         {
             return null;
         }
 
-        var read = StatusReadAfterRing.Find(site, statements[1]);
-        if (read.Kind != StatusReadKind.Assignment || read.Name is not { } statusName)
-        {
-            return null;
-        }
-
-        var tests = new StatusTests(site, statusName, inlineReadsAreStatus: false);
-        if (!tests.IsOnly(loop.Condition, DoorbellSyntax.Retry))
-        {
-            return null;
-        }
-
-        foreach (var statement in statements.Skip(2))
+        var (loop, tests, statusName, container) = (existing.Loop, existing.Tests, existing.StatusName, existing.Container);
+        foreach (var statement in existing.Body.Statements.Skip(2))
         {
             var onlyReconnects = statement is IfStatementSyntax { Else: null } reconnect
-                && tests.IsOnly(reconnect.Condition, DoorbellSyntax.Retry)
-                && (reconnect.Statement is BlockSyntax block ? block.Statements.ToList() : new List<StatementSyntax> { reconnect.Statement })
-                    .All(s => s is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } && site.IsOperationOnSameDoorbell(call, ProtocolOperation.Connect));
+                && tests.IsOnly(reconnect.Condition, DoorbellStatusValues.DisconnectedRetry)
+                && StatementContainer.StatementsOf(reconnect.Statement).All(s => site.IsOperationStatement(s, ProtocolOperation.Connect));
             if (!onlyReconnects)
             {
                 return null;
             }
         }
 
-        var container = StatementContainer.Of(loop);
-        if (container is null)
-        {
-            return null;
-        }
-
         var scan = StatusHandlingScan.Run(site, container.Statements, container.Index + 1, statusName, inlineReadsAreStatus: false, ringAndConfirm: true);
-        var tail = new List<StatementSyntax>();
-        foreach (var original in container.Statements.Skip(container.Index + 1))
-        {
-            var rewritten = scan.Rewrite(original, original);
-            if (rewritten is not null)
-            {
-                tail.Add(scan.Rewrites(original) ? DoorbellSyntax.Formatted(rewritten) : rewritten);
-            }
-        }
+        var tail = scan.RewriteTail(container.Statements, container.Index + 1, format: true);
 
         var confirm = Confirm((InvocationExpressionSyntax)site.Ring);
         var head = container.Statements.Take(container.Index).ToList();

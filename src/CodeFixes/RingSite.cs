@@ -112,8 +112,8 @@ internal sealed class RingSite
         }
 
         ExpressionSyntax? host = null;
-        if (member is IMethodSymbol { IsStatic: false, ReducedFrom: null } method && context.Symbols.DoorbellParameter(method) is not null
-            && !context.Symbols.IsDoorbell(method.ContainingType) && node is InvocationExpressionSyntax invocation)
+        if (member is IMethodSymbol { IsStatic: false, ReducedFrom: null } method && ProtocolSyntax.DoorbellArgument(method, context.Symbols) is not null
+            && node is InvocationExpressionSyntax invocation)
         {
             if (!ProtocolSyntax.TryFindReceiver(invocation.Expression, out host))
             {
@@ -134,6 +134,10 @@ internal sealed class RingSite
         && Context.Classify(member) == operation
         && ProtocolSyntax.TryFindDoorbell(node, member, Context.Symbols, out var doorbell)
         && IsSameDoorbell(doorbell, node.SpanStart);
+
+    /// <summary>The statement is a call alone (<c>X(...);</c>), and the call is <paramref name="operation"/> on this ring's doorbell.</summary>
+    public bool IsOperationStatement(StatementSyntax statement, ProtocolOperation operation) =>
+        statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax invocation } && IsOperationOnSameDoorbell(invocation, operation);
 
     /// <summary>Some operation node under <paramref name="scope"/> is <paramref name="operation"/> on this ring's doorbell.</summary>
     public bool ContainsOperationOnSameDoorbell(SyntaxNode scope, ProtocolOperation operation)

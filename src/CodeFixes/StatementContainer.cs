@@ -51,6 +51,17 @@ internal abstract class StatementContainer
         }
     }
 
+    /// <summary>The statements of a block, or the statement alone.</summary>
+    public static IReadOnlyList<StatementSyntax> StatementsOf(StatementSyntax statement)
+    {
+        if (statement is BlockSyntax block)
+        {
+            return block.Statements;
+        }
+
+        return new[] { statement };
+    }
+
     /// <summary>
     /// The container for an expression (a call, an assignment) that is the expression body of a void member or lambda:
     /// its one statement is the expression as a statement, not yet in the tree.

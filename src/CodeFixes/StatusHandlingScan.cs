@@ -37,7 +37,7 @@ internal sealed class StatusHandlingScan
         for (var i = start; i < statements.Count; i++)
         {
             var statement = statements[i];
-            if (tests.IsOnly(StatementCondition(statement), DoorbellSyntax.Retry) && statement is IfStatementSyntax or WhileStatementSyntax)
+            if (tests.IsOnly(StatementCondition(statement), DoorbellStatusValues.DisconnectedRetry) && statement is IfStatementSyntax or WhileStatementSyntax)
             {
                 scan.FoldedComments.AddRange(DoorbellSyntax.CommentLines(statement));
                 scan._rewrites[statement] = statement is IfStatementSyntax { Else: { } otherwise } ? _ => otherwise.Statement.WithTriviaFrom(statement) : _ => null;
@@ -45,7 +45,7 @@ internal sealed class StatusHandlingScan
             }
 
             if (ringAndConfirm && statement is IfStatementSyntax { Else: null } notifyIf
-                && tests.IsOnly(notifyIf.Condition, DoorbellSyntax.Notify) && OnlyNotifies(site, notifyIf.Statement))
+                && tests.IsOnly(notifyIf.Condition, DoorbellStatusValues.ConnectedNotify) && OnlyNotifies(site, notifyIf.Statement))
             {
                 scan.FoldedComments.AddRange(DoorbellSyntax.CommentLines(statement));
                 scan._rewrites[statement] = _ => null;
@@ -60,8 +60,8 @@ internal sealed class StatusHandlingScan
                 {
                     var section = @switch.Sections[s];
                     var labels = section.Labels.Select(tests.LabelStatus).ToList();
-                    if (labels.All(l => l == DoorbellSyntax.Retry)
-                        || (ringAndConfirm && labels.All(l => l == DoorbellSyntax.Notify) && OnlyNotifiesThenBreaks(site, section)))
+                    if (labels.All(l => l == DoorbellStatusValues.DisconnectedRetry)
+                        || (ringAndConfirm && labels.All(l => l == DoorbellStatusValues.ConnectedNotify) && OnlyNotifiesThenBreaks(site, section)))
                     {
                         dropped.Add(s);
                     }
@@ -83,8 +83,7 @@ internal sealed class StatusHandlingScan
                     kept = @switch.Sections.Where((_, index) => !dropped.Contains(index)).Cast<SyntaxNode>().Append(@switch.Expression);
                 }
 
-                scan.HandlesAbort |= @switch.Sections.Where((_, index) => !dropped.Contains(index))
-                    .Any(section => section.Labels.Any(label => tests.LabelMentions(label, DoorbellSyntax.Abort)) && !StatusTests.OnlyJumps(section.Statements));
+                scan.HandlesAbort |= @switch.Sections.Where((_, index) => !dropped.Contains(index)).Any(tests.SectionSeparatesAbort);
             }
 
             if (kept.Any(site.ContainsSubmission))
@@ -112,11 +111,33 @@ internal sealed class StatusHandlingScan
         HandlesAbort |= other.HandlesAbort;
     }
 
-    /// <summary>The statement as the fix leaves it: itself, rewritten, or null when it is folded away.</summary>
-    public StatementSyntax? Rewrite(StatementSyntax original, StatementSyntax current) =>
-        _rewrites.TryGetValue(original, out var rewrite) ? rewrite(current) : current;
+    /// <summary>
+    /// The statements from <paramref name="start"/> on as the fix leaves them, those folded away left out. The statement
+    /// holding <paramref name="read"/>'s inline reads reads <paramref name="statusName"/> instead; the statements the scan
+    /// rewrites are formatted when <paramref name="format"/>.
+    /// </summary>
+    public List<StatementSyntax> RewriteTail(IReadOnlyList<StatementSyntax> statements, int start, bool format, StatusReadAfterRing? read = null, string? statusName = null)
+    {
+        var tail = new List<StatementSyntax>();
+        for (var i = start; i < statements.Count; i++)
+        {
+            var original = statements[i];
+            var current = read is { Kind: StatusReadKind.Inline } && original == read.Statement ? read.ReplaceInlineReads(original, statusName!) : original;
+            var rewritten = Rewrite(original, current);
+            if (rewritten is not null)
+            {
+                tail.Add(format && Rewrites(original) ? DoorbellSyntax.Formatted(rewritten) : rewritten);
+            }
+        }
+
+        return tail;
+    }
 
     public bool Rewrites(StatementSyntax original) => _rewrites.ContainsKey(original);
+
+    /// <summary>The statement as the fix leaves it: itself, rewritten, or null when it is folded away.</summary>
+    private StatementSyntax? Rewrite(StatementSyntax original, StatementSyntax current) =>
+        _rewrites.TryGetValue(original, out var rewrite) ? rewrite(current) : current;
 
     private static ExpressionSyntax? StatementCondition(StatementSyntax statement) => statement switch
     {
@@ -127,18 +148,14 @@ internal sealed class StatusHandlingScan
 
     private static bool OnlyNotifies(RingSite site, StatementSyntax body)
     {
-        var statements = body is BlockSyntax block ? block.Statements.ToList() : new List<StatementSyntax> { body };
-        return statements.Count > 0 && statements.All(s => IsNotifyStatement(site, s));
+        var statements = StatementContainer.StatementsOf(body);
+        return statements.Count > 0 && statements.All(s => site.IsOperationStatement(s, ProtocolOperation.Notify));
     }
 
     private static bool OnlyNotifiesThenBreaks(RingSite site, SwitchSectionSyntax section)
     {
-        var statements = section.Statements.SelectMany(s => s is BlockSyntax b ? b.Statements.ToList() : new List<StatementSyntax> { s }).ToList();
+        var statements = section.Statements.SelectMany(StatementContainer.StatementsOf).ToList();
         return statements.Count >= 2 && statements.Last() is BreakStatementSyntax
-            && statements.Take(statements.Count - 1).All(s => IsNotifyStatement(site, s));
+            && statements.Take(statements.Count - 1).All(s => site.IsOperationStatement(s, ProtocolOperation.Notify));
     }
-
-    private static bool IsNotifyStatement(RingSite site, StatementSyntax statement) =>
-        statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax invocation }
-        && site.IsOperationOnSameDoorbell(invocation, ProtocolOperation.Notify);
 }

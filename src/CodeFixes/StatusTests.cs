@@ -109,7 +109,7 @@ internal sealed class StatusTests
         {
             switch (node)
             {
-                case IfStatementSyntax @if when Mentions(@if.Condition, DoorbellSyntax.Abort):
+                case IfStatementSyntax @if when Mentions(@if.Condition, DoorbellStatusValues.DisconnectedAbort):
                     if (!OnlyJumps(new[] { @if.Statement }))
                     {
                         return true;
@@ -117,7 +117,7 @@ internal sealed class StatusTests
 
                     break;
                 case SwitchStatementSyntax @switch when IsOperand(@switch.Expression):
-                    if (@switch.Sections.Any(s => s.Labels.Any(l => LabelMentions(l, DoorbellSyntax.Abort)) && !OnlyJumps(s.Statements)))
+                    if (@switch.Sections.Any(SectionSeparatesAbort))
                     {
                         return true;
                     }
@@ -125,7 +125,7 @@ internal sealed class StatusTests
                     break;
                 case ExpressionSyntax expression when expression is BinaryExpressionSyntax or IsPatternExpressionSyntax or SwitchExpressionSyntax
                     && !expression.Ancestors().TakeWhile(a => a != scope.Parent).Any(a => a is IfStatementSyntax or SwitchStatementSyntax)
-                    && Mentions(expression, DoorbellSyntax.Abort):
+                    && Mentions(expression, DoorbellStatusValues.DisconnectedAbort):
                     // The status turned into a value (return s != DisconnectedAbort;): whoever reads it handles abort.
                     return true;
             }
@@ -134,10 +134,9 @@ internal sealed class StatusTests
         return false;
     }
 
-    /// <summary>The statements only leave (<c>return;</c>, <c>break;</c>, <c>continue;</c>), doing nothing with the case.</summary>
-    public static bool OnlyJumps(IEnumerable<StatementSyntax> statements) =>
-        statements.SelectMany(s => s is BlockSyntax block ? block.Statements.AsEnumerable() : new[] { s })
-            .All(s => s is ReturnStatementSyntax { Expression: null } or BreakStatementSyntax or ContinueStatementSyntax);
+    /// <summary>The switch section (of a switch on the status) has a DisconnectedAbort label and does something with it.</summary>
+    public bool SectionSeparatesAbort(SwitchSectionSyntax section) =>
+        section.Labels.Any(l => LabelMentions(l, DoorbellStatusValues.DisconnectedAbort)) && !OnlyJumps(section.Statements);
 
     /// <summary>The one status a switch label tests, or null.</summary>
     public int? LabelStatus(SwitchLabelSyntax label) => label switch
@@ -153,6 +152,11 @@ internal sealed class StatusTests
         CasePatternSwitchLabelSyntax pattern => PatternMentions(pattern.Pattern, member),
         _ => false,
     };
+
+    /// <summary>The statements only leave (<c>return;</c>, <c>break;</c>, <c>continue;</c>), doing nothing with the case.</summary>
+    private static bool OnlyJumps(IEnumerable<StatementSyntax> statements) =>
+        statements.SelectMany(StatementContainer.StatementsOf)
+            .All(s => s is ReturnStatementSyntax { Expression: null } or BreakStatementSyntax or ContinueStatementSyntax);
 
     private bool PatternMentions(PatternSyntax pattern, int member) =>
         pattern.DescendantNodesAndSelf().OfType<ConstantPatternSyntax>().Any(c => StatusValue(c.Expression) == member);
