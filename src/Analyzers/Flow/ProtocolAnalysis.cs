@@ -105,11 +105,14 @@ internal static class ProtocolAnalysis
             {
                 if (e.Key >= graph.KeyCount || e.Site >= ProtocolElement.MaxSites || e.Holder >= ProtocolElement.MaxHolders || e.SourceHolder >= ProtocolElement.MaxHolders)
                     return false;
+                if (e.Kind is ProtocolEventKind.DerivedSet or ProtocolEventKind.DerivedFromStatus or ProtocolEventKind.DerivedFromDerived &&
+                    (e.Holder < 0 || e.Holder >= DerivedValues.MaxVariables || (e.Kind == ProtocolEventKind.DerivedFromDerived && e.SourceHolder >= DerivedValues.MaxVariables)))
+                    return false;
             }
 
             foreach (var edge in block.Edges)
             {
-                if (edge.Target >= graph.Blocks.Count || edge.Holder >= ProtocolElement.MaxHolders || edge.NullHolder >= ProtocolElement.MaxHolders)
+                if (edge.Target >= graph.Blocks.Count || edge.Holder >= ProtocolElement.MaxHolders || edge.NullHolder >= ProtocolElement.MaxHolders || edge.DerivedVariable >= DerivedValues.MaxVariables)
                     return false;
             }
 

@@ -60,13 +60,26 @@ internal enum ProtocolEventKind : byte
     /// the abort case is separated and handed to whoever reads the value.
     /// </summary>
     Distinguish,
+
+    /// <summary>Derived variable <see cref="ProtocolEvent.Holder"/> gets value code <see cref="ProtocolEvent.Table"/> (0: unknown) on every path.</summary>
+    DerivedSet,
+
+    /// <summary>
+    /// Derived variable <see cref="ProtocolEvent.Holder"/> gets, on a path whose status is in holder <see cref="ProtocolEvent.SourceHolder"/>,
+    /// the code <see cref="ProtocolEvent.Table"/> gives that status (<see cref="DerivedValues.StatusTable"/>); elsewhere it is unknown.
+    /// </summary>
+    DerivedFromStatus,
+
+    /// <summary>Derived variable <see cref="ProtocolEvent.Holder"/> gets the code <see cref="ProtocolEvent.Table"/> gives variable <see cref="ProtocolEvent.SourceHolder"/>'s code.</summary>
+    DerivedFromDerived,
 }
 
 /// <summary>One step of the protocol model. Keys, sites and holders are small integers handed out by the translator.</summary>
 internal readonly struct ProtocolEvent
 {
-    internal ProtocolEvent(ProtocolEventKind kind, int key, int site, int holder, int sourceHolder, bool created, byte mask = StatusMask.All)
+    internal ProtocolEvent(ProtocolEventKind kind, int key, int site, int holder, int sourceHolder, bool created, byte mask = StatusMask.All, ulong table = 0)
     {
+        Table = table;
         Mask = mask;
         Kind = kind;
         Key = key;
@@ -89,6 +102,15 @@ internal readonly struct ProtocolEvent
     public bool Created { get; }
 
     public byte Mask { get; }
+
+    /// <summary>For the derived-variable events: the code, or the table of codes (<see cref="DerivedValues"/>).</summary>
+    public ulong Table { get; }
+
+    public static ProtocolEvent DerivedSet(int variable, int code) => new(ProtocolEventKind.DerivedSet, -1, -1, variable, -1, false, table: (ulong)code);
+
+    public static ProtocolEvent DerivedFromStatus(int variable, int holder, ulong table) => new(ProtocolEventKind.DerivedFromStatus, -1, -1, variable, holder, false, table: table);
+
+    public static ProtocolEvent DerivedFromDerived(int variable, int source, ulong table) => new(ProtocolEventKind.DerivedFromDerived, -1, -1, variable, source, false, table: table);
 
     public static ProtocolEvent Ring(int key, int site) => new(ProtocolEventKind.Ring, key, site, -1, -1, false);
 
@@ -120,12 +142,15 @@ internal readonly struct ProtocolEvent
 
 /// <summary>
 /// An edge. <see cref="Target"/> -1 means the path ends by throwing (owes nothing).
-/// When <see cref="Holder"/> is set, the edge is taken only when the status in that holder is in <see cref="TakenWhen"/>.
+/// When <see cref="Holder"/> is set, the edge is taken only when the status in that holder is in <see cref="TakenWhen"/>;
+/// when <see cref="DerivedVariable"/> is set, only when that variable's code is unknown or in <see cref="DerivedTakenWhen"/>.
 /// </summary>
 internal readonly struct ProtocolEdge
 {
-    public ProtocolEdge(int target, int holder = -1, byte takenWhen = StatusMask.All, int nullKey = -1, int nullHolder = -1)
+    public ProtocolEdge(int target, int holder = -1, byte takenWhen = StatusMask.All, int nullKey = -1, int nullHolder = -1, int derivedVariable = -1, ushort derivedTakenWhen = DerivedValues.AllCodes)
     {
+        DerivedVariable = derivedVariable;
+        DerivedTakenWhen = derivedTakenWhen;
         NullKey = nullKey;
         NullHolder = nullHolder;
         Target = target;
@@ -145,7 +170,19 @@ internal readonly struct ProtocolEdge
     /// <summary>On this edge holder <see cref="NullHolder"/> is null: a status read is never null, so paths holding one there do not exist.</summary>
     public int NullHolder { get; }
 
-    public override string ToString() => "-> " + Target + (Holder >= 0 ? " when h" + Holder + " in " + TakenWhen : "") + (NullKey >= 0 ? " when k" + NullKey + " is null" : "") + (NullHolder >= 0 ? " when h" + NullHolder + " is null" : "");
+    /// <summary>The derived variable this edge tests, or -1.</summary>
+    public int DerivedVariable { get; }
+
+    /// <summary>The value codes of <see cref="DerivedVariable"/> for which the edge is taken (bit per code).</summary>
+    public ushort DerivedTakenWhen { get; }
+
+    /// <summary>The same edge, guards and all, to another block (a copy of a finally region, an inlined helper).</summary>
+    public ProtocolEdge WithTarget(int target, int holder) => new(target, holder, TakenWhen, NullKey, NullHolder, DerivedVariable, DerivedTakenWhen);
+
+    /// <summary>The same edge with its null guards set once keys are numbered.</summary>
+    public ProtocolEdge WithNull(int nullKey, int nullHolder) => new(Target, Holder, TakenWhen, nullKey, nullHolder, DerivedVariable, DerivedTakenWhen);
+
+    public override string ToString() => "-> " + Target + (Holder >= 0 ? " when h" + Holder + " in " + TakenWhen : "") + (DerivedVariable >= 0 ? " when v" + DerivedVariable + " in " + DerivedTakenWhen : "") + (NullKey >= 0 ? " when k" + NullKey + " is null" : "") + (NullHolder >= 0 ? " when h" + NullHolder + " is null" : "");
 }
 
 /// <summary>A basic block of the model: events in order, then the edges out.</summary>

@@ -30,7 +30,8 @@ internal enum Connection
 
 /// <summary>
 /// One element of the property-simulation state: one doorbell key, its phase, and for a read the one status value
-/// this path assumes (the read splits a path into four). Packed in a ulong plus a holder bitset so sets of elements are cheap.
+/// this path assumes (the read splits a path into four). Packed in a ulong plus a holder bitset so sets of elements are cheap;
+/// a third word holds the values of the function's derived variables on this path (<see cref="DerivedValues"/>), 0 when it has none.
 /// </summary>
 internal readonly struct ProtocolElement : IEquatable<ProtocolElement>
 {
@@ -45,15 +46,17 @@ internal readonly struct ProtocolElement : IEquatable<ProtocolElement>
     public const int MaxHolders = 32;
 
     private readonly ulong _bits;
+    private readonly uint _derived;
 
-    private ProtocolElement(ulong bits, uint holders)
+    private ProtocolElement(ulong bits, uint holders, uint derived)
     {
         _bits = bits;
         Holders = holders;
+        _derived = derived;
     }
 
     public static ProtocolElement Start(int key, Connection connection = Connection.Unknown) =>
-        new((uint)key | ((ulong)connection << ConnectionShift), 0);
+        new((uint)key | ((ulong)connection << ConnectionShift), 0, 0);
 
     public int Key => (int)((_bits >> KeyShift) & 0xFFF);
 
@@ -80,35 +83,44 @@ internal readonly struct ProtocolElement : IEquatable<ProtocolElement>
 
     public bool HasHolder(int holder) => (Holders & (1u << holder)) != 0;
 
+    /// <summary>The value codes of the derived variables on this path (<see cref="DerivedValues"/>).</summary>
+    public uint Derived => _derived;
+
+    /// <summary>The value code of derived variable <paramref name="variable"/> on this path; 0 when unknown.</summary>
+    public int DerivedValue(int variable) => DerivedValues.Get(_derived, variable);
+
+    /// <summary>Derived variable <paramref name="variable"/> holds value code <paramref name="code"/> (0: unknown) from here on.</summary>
+    public ProtocolElement WithDerived(int variable, int code) => new(_bits, Holders, DerivedValues.Set(_derived, variable, code));
+
     /// <summary>The doorbell was rung at <paramref name="site"/>: everything about an earlier read is gone.</summary>
-    public ProtocolElement Rung(int site) => new(KeyAndConnection() | ((ulong)Phase.Pending << PhaseShift) | ((ulong)site << SiteShift), 0);
+    public ProtocolElement Rung(int site) => new(KeyAndConnection() | ((ulong)Phase.Pending << PhaseShift) | ((ulong)site << SiteShift), 0, _derived);
 
     /// <summary>Nothing owed any more; the connection is kept or replaced.</summary>
-    public ProtocolElement ToIdle(Connection connection) => new((uint)Key | ((ulong)connection << ConnectionShift), 0);
+    public ProtocolElement ToIdle(Connection connection) => new((uint)Key | ((ulong)connection << ConnectionShift), 0, _derived);
 
     public ProtocolElement Read(int status, int readId, uint holders) =>
-        new(KeyAndConnection() | ((ulong)Phase.Read << PhaseShift) | ((ulong)status << StatusShift) | ((ulong)Site << SiteShift) | ((ulong)readId << ReadIdShift), holders);
+        new(KeyAndConnection() | ((ulong)Phase.Read << PhaseShift) | ((ulong)status << StatusShift) | ((ulong)Site << SiteShift) | ((ulong)readId << ReadIdShift), holders, _derived);
 
     public ProtocolElement WithConnection(Connection connection) =>
-        new((_bits & ~(3UL << ConnectionShift)) | ((ulong)connection << ConnectionShift), Holders);
+        new((_bits & ~(3UL << ConnectionShift)) | ((ulong)connection << ConnectionShift), Holders, _derived);
 
-    public ProtocolElement WithNotified() => new(_bits | (1UL << NotifiedShift), Holders);
+    public ProtocolElement WithNotified() => new(_bits | (1UL << NotifiedShift), Holders, _derived);
 
-    public ProtocolElement WithRetryConnected() => new(_bits | (1UL << RetryConnectedShift), Holders);
+    public ProtocolElement WithRetryConnected() => new(_bits | (1UL << RetryConnectedShift), Holders, _derived);
 
-    public ProtocolElement WithAbortSeparated() => new(_bits | (1UL << SeparatedShift), Holders);
+    public ProtocolElement WithAbortSeparated() => new(_bits | (1UL << SeparatedShift), Holders, _derived);
 
-    public ProtocolElement WithHolders(uint holders) => new(_bits, holders);
+    public ProtocolElement WithHolders(uint holders) => new(_bits, holders, _derived);
 
     private ulong KeyAndConnection() => _bits & (0xFFFUL | (3UL << ConnectionShift));
 
-    public bool Equals(ProtocolElement other) => _bits == other._bits && Holders == other.Holders;
+    public bool Equals(ProtocolElement other) => _bits == other._bits && Holders == other.Holders && _derived == other._derived;
 
     public override bool Equals(object? obj) => obj is ProtocolElement other && Equals(other);
 
-    public override int GetHashCode() => unchecked(_bits.GetHashCode() * 31 + (int)Holders);
+    public override int GetHashCode() => unchecked((_bits.GetHashCode() * 31 + (int)Holders) * 31 + (int)_derived);
 
     public override string ToString() =>
         "k" + Key + " " + Phase + (Phase == Phase.Read ? "(" + Status + (Notified ? ",notified" : "") + (RetryConnected ? ",connected" : "") + (AbortSeparated ? ",separated" : "") + ")" : "") +
-        " " + Connection + " site " + Site + " holders " + Holders;
+        " " + Connection + " site " + Site + " holders " + Holders + (_derived != 0 ? " derived " + _derived.ToString("x", System.Globalization.CultureInfo.InvariantCulture) : "");
 }

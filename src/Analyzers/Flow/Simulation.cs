@@ -229,6 +229,8 @@ internal sealed partial class Simulation
             return false;
         if (edge.NullHolder >= 0 && element.Phase == Phase.Read && element.HasHolder(edge.NullHolder))
             return false;
+        if (edge.DerivedVariable >= 0 && !DerivedValues.Allows(edge.DerivedTakenWhen, element.DerivedValue(edge.DerivedVariable)))
+            return false;
         return edge.Holder < 0 || element.Phase != Phase.Read || !element.HasHolder(edge.Holder) || StatusMask.Contains(edge.TakenWhen, element.Status);
     }
 
@@ -247,6 +249,15 @@ internal sealed partial class Simulation
                 return;
             case ProtocolEventKind.HolderEscape:
                 output.Add(x.HasHolder(e.Holder) && x.Phase == Phase.Read ? x.ToIdle(x.Connection) : x);
+                return;
+            case ProtocolEventKind.DerivedSet:
+                output.Add(x.WithDerived(e.Holder, (int)e.Table));
+                return;
+            case ProtocolEventKind.DerivedFromStatus:
+                output.Add(x.WithDerived(e.Holder, x.Phase == Phase.Read && x.HasHolder(e.SourceHolder) ? DerivedValues.StatusTable(e.Table, x.Status) : 0));
+                return;
+            case ProtocolEventKind.DerivedFromDerived:
+                output.Add(x.WithDerived(e.Holder, DerivedValues.CodeTable(e.Table, x.DerivedValue(e.SourceHolder))));
                 return;
             case ProtocolEventKind.Distinguish:
                 output.Add(x.Phase == Phase.Read && x.Status == StatusMask.DisconnectedAbort && x.HasHolder(e.Holder) && ProtocolAnalysis.Separates(e.Mask, StatusesHere(block, x)) ? x.WithAbortSeparated() : x);

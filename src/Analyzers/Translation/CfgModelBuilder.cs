@@ -19,6 +19,7 @@ internal sealed class CfgModelBuilder : IInlineTarget
     private readonly int _maxBlocks;
     private readonly RawModel _model = new();
     private readonly (int Holder, byte WhenTrue)[] _tests;
+    private readonly (int Variable, ushort WhenTrue)[] _derivedTests;
     private readonly (AccessPath? Path, int Holder, bool NullWhenTrue)[] _nullTests;
     private readonly Location?[] _conditionAnchors;
 
@@ -36,6 +37,7 @@ internal sealed class CfgModelBuilder : IInlineTarget
         _walker = walker;
         _maxBlocks = maxBlocks;
         _tests = new (int, byte)[cfg.Blocks.Length];
+        _derivedTests = new (int, ushort)[cfg.Blocks.Length];
         _nullTests = new (AccessPath?, int, bool)[cfg.Blocks.Length];
         _conditionAnchors = new Location?[cfg.Blocks.Length];
         _lastPart = new int[cfg.Blocks.Length];
@@ -61,6 +63,7 @@ internal sealed class CfgModelBuilder : IInlineTarget
         }
 
         _walker.InlineTarget = this;
+        _walker.SetDerivedRoot(_cfg.OriginalOperation);
         _walker.Paths.ResolveCaptures(_cfg, _walker.Symbols, _walker.Holders);
         for (var i = 0; i < blocks.Length; i++)
         {
@@ -94,6 +97,7 @@ internal sealed class CfgModelBuilder : IInlineTarget
         _current = block.Ordinal;
         _walker.Events = _model.EventsOf(block.Ordinal);
         _tests[block.Ordinal] = (-1, StatusMask.All);
+        _derivedTests[block.Ordinal] = (-1, DerivedValues.AllCodes);
         foreach (var operation in block.Operations)
             _walker.Discard(_walker.Walk(operation));
 
@@ -110,6 +114,10 @@ internal sealed class CfgModelBuilder : IInlineTarget
                     _tests[block.Ordinal] = (holder, whenTrue);
                     _conditionAnchors[block.Ordinal] = branchValue.Syntax is { } test ? SyntaxAnchors.CaseLabel(test) : null;
                 }
+            }
+            else if (block.ConditionalSuccessor is not null && _walker.TryTestDerived(branchValue, out var variable, out var codes))
+            {
+                _derivedTests[block.Ordinal] = (variable, codes);
             }
             else
             {
@@ -198,13 +206,15 @@ internal sealed class CfgModelBuilder : IInlineTarget
         {
             var edges = _model.Graph.Blocks[modelIndex].Edges;
             var taken = block.ConditionKind == ControlFlowConditionKind.WhenTrue ? whenTrue : (byte)(~whenTrue & StatusMask.All);
+            var (variable, codes) = _derivedTests[block.Ordinal];
+            var codesTaken = block.ConditionKind == ControlFlowConditionKind.WhenTrue ? codes : DerivedValues.Complement(codes);
             var conditionalIndex = edges.Count;
-            _model.AddEdge(modelIndex, new ProtocolEdge(Resolve(conditional, context), holder, holder >= 0 ? taken : StatusMask.All));
+            _model.AddEdge(modelIndex, new ProtocolEdge(Resolve(conditional, context), holder, holder >= 0 ? taken : StatusMask.All, derivedVariable: variable, derivedTakenWhen: codesTaken));
             var otherwiseIndex = -1;
             if (block.FallThroughSuccessor is { } otherwise)
             {
                 otherwiseIndex = edges.Count;
-                _model.AddEdge(modelIndex, new ProtocolEdge(Resolve(otherwise, context), holder, holder >= 0 ? (byte)(~taken & StatusMask.All) : StatusMask.All));
+                _model.AddEdge(modelIndex, new ProtocolEdge(Resolve(otherwise, context), holder, holder >= 0 ? (byte)(~taken & StatusMask.All) : StatusMask.All, derivedVariable: variable, derivedTakenWhen: DerivedValues.Complement(codesTaken)));
             }
 
             // On the edge where a doorbell is null, it cannot have been rung on that path (d?.Ring(v); ... d?.ReadStatus()).
@@ -291,7 +301,7 @@ internal sealed class CfgModelBuilder : IInlineTarget
             if (lastParts.Contains(part))
                 continue;
             foreach (var edge in _model.Graph.Blocks[part].Edges)
-                _model.AddEdge(copies[part], new ProtocolEdge(copies.TryGetValue(edge.Target, out var copied) ? copied : edge.Target, edge.Holder, edge.TakenWhen));
+                _model.AddEdge(copies[part], edge.WithTarget(copies.TryGetValue(edge.Target, out var copied) ? copied : edge.Target, edge.Holder));
         }
 
         var nullEdges = _model.NullEdges;

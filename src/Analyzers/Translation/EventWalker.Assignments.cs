@@ -84,7 +84,10 @@ internal partial class EventWalker
             return WalkValue.HolderOf(holder);
         }
 
-        var value = Walk(valueOperation);
+        var variable = DerivedVariable(local);
+        var value = variable >= 0 ? WalkDerivedValue(local, valueOperation) : Walk(valueOperation);
+        if (variable >= 0)
+            Derive(variable, value);
         if (value.Kind == ValueKind.Key)
         {
             // var d2 = d; two names for one doorbell from here on (LocalAliases follows them until either changes).

@@ -64,13 +64,22 @@ internal partial class EventWalker
         return true;
     }
 
-    /// <summary>A status condition used as a value (<c>return s != DoorbellStatus.DisconnectedAbort;</c>).</summary>
-    private bool TryDistinguish(IOperation condition)
+    /// <summary>
+    /// A status condition used as a value (<c>return s != DoorbellStatus.DisconnectedAbort;</c>): the abort case is separated
+    /// for whoever reads it, and the value is that test (what a derived variable assigned from it holds).
+    /// </summary>
+    private bool TryDistinguish(IOperation condition, out WalkValue value)
     {
+        value = WalkValue.Other;
         if (!TryTest(condition, out var holder, out var whenTrue))
             return false;
         if (holder >= 0)
-            Emit(new RawEvent(ProtocolEventKind.Distinguish, RawScope.None, holder: holder, mask: whenTrue));
+        {
+            if (!_followingTest)
+                Emit(new RawEvent(ProtocolEventKind.Distinguish, RawScope.None, holder: holder, mask: whenTrue));
+            value = WalkValue.StatusTestOf(holder, whenTrue);
+        }
+
         return true;
     }
 }

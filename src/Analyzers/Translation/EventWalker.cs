@@ -146,6 +146,8 @@ internal partial class EventWalker
     /// <summary>A local gets a value we know nothing of (a foreach variable, a caught exception).</summary>
     public void AssignUnknownToLocal(ILocalSymbol local)
     {
+        if (DerivedVariable(local) is var variable && variable >= 0)
+            Emit(RawEvent.DerivedSet(variable, 0));
         var holder = Holders.ForLocal(local);
         if (holder >= 0)
             Bind(holder, WalkValue.Other);
@@ -199,6 +201,10 @@ internal partial class EventWalker
             case IExpressionStatementOperation statement:
                 Discard(Walk(statement.Operation));
                 return WalkValue.Other;
+            case ILiteralOperation or IFieldReferenceOperation { ConstantValue.HasValue: true } when TryDerivableConstant(operation, out var constantValue):
+                return WalkValue.ConstantOf(constantValue);
+            case ILocalReferenceOperation local when DerivedVariable(local.Local) is var derivedVariable && derivedVariable >= 0:
+                return WalkValue.DerivedOf(derivedVariable, negated: false);
             case ILocalReferenceOperation local:
                 var localHolder = Holders.ForLocal(local.Local);
                 return localHolder >= 0 ? WalkValue.HolderOf(localHolder) : WalkValue.KeyOf(AccessPath.ForLocal(local.Local));
@@ -252,8 +258,10 @@ internal partial class EventWalker
             default:
                 if (TryWalkBranching(operation, out var branched))
                     return branched;
-                if (operation is IBinaryOperation or IIsPatternOperation or IUnaryOperation && TryDistinguish(operation))
-                    return WalkValue.Other;
+                if (operation is IBinaryOperation or IIsPatternOperation or IUnaryOperation && TryDistinguish(operation, out var test))
+                    return test;
+                if (operation is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not)
+                    return WalkNot(not);
                 foreach (var child in operation.ChildOperations)
                     Consume(Walk(child));
                 return WalkValue.Other;

@@ -127,7 +127,7 @@ internal sealed class HelperInliner
             }
 
             foreach (var edge in from.Edges)
-                model.AddEdge(b + offset, new ProtocolEdge(edge.Target < 0 ? edge.Target : edge.Target + offset, MapHolder(edge.Holder), edge.TakenWhen));
+                model.AddEdge(b + offset, new ProtocolEdge(edge.Target < 0 ? edge.Target : edge.Target + offset, MapHolder(edge.Holder), edge.TakenWhen)); // the helper's derived tests dropped with its variables
         }
 
         foreach (var nullEdge in source.NullEdges)
@@ -150,6 +150,8 @@ internal sealed class HelperInliner
         switch (e.Scope)
         {
             case RawScope.None:
+                if (e.IsDerived)
+                    return; // the helper's derived variables are its own: unknown in the caller
                 events.Add(new RawEvent(e.Kind, RawScope.None, holder: MapHolder(e.Holder), sourceHolder: MapHolder(e.SourceHolder), mask: e.Mask));
                 return;
             case RawScope.Captured:

@@ -42,7 +42,7 @@ internal static class KeyNumbering
             if (key >= 0 || nullEdge.Holder >= 0)
             {
                 var old = graph.Blocks[nullEdge.Block].Edges[nullEdge.Edge];
-                graph.Blocks[nullEdge.Block].Edges[nullEdge.Edge] = new ProtocolEdge(old.Target, old.Holder, old.TakenWhen, nullKey: key, nullHolder: nullEdge.Holder);
+                graph.Blocks[nullEdge.Block].Edges[nullEdge.Edge] = old.WithNull(key, nullEdge.Holder);
             }
         }
 
@@ -75,6 +75,9 @@ internal static class KeyNumbering
                         ProtocolEventKind.HolderCopy => ProtocolEvent.HolderCopy(e.Holder, e.SourceHolder),
                         ProtocolEventKind.HolderClear => ProtocolEvent.HolderClear(e.Holder),
                         ProtocolEventKind.Distinguish => ProtocolEvent.Distinguish(e.Holder, e.Mask),
+                        ProtocolEventKind.DerivedSet => ProtocolEvent.DerivedSet(e.Holder, (int)e.Table),
+                        ProtocolEventKind.DerivedFromStatus => ProtocolEvent.DerivedFromStatus(e.Holder, e.SourceHolder, e.Table),
+                        ProtocolEventKind.DerivedFromDerived => ProtocolEvent.DerivedFromDerived(e.Holder, e.SourceHolder, e.Table),
                         _ => ProtocolEvent.HolderEscape(e.Holder),
                     });
                     break;

@@ -31,8 +31,9 @@ internal enum RawScope
 /// <summary>A model event before keys are numbered: it names an access path.</summary>
 internal readonly struct RawEvent
 {
-    public RawEvent(ProtocolEventKind kind, RawScope scope, AccessPath? path = null, int site = -1, int holder = -1, int sourceHolder = -1, bool created = false, ITypeSymbol? type = null, byte mask = StatusMask.All, IMethodSymbol? callee = null, AccessPath? aliasOf = null)
+    public RawEvent(ProtocolEventKind kind, RawScope scope, AccessPath? path = null, int site = -1, int holder = -1, int sourceHolder = -1, bool created = false, ITypeSymbol? type = null, byte mask = StatusMask.All, IMethodSymbol? callee = null, AccessPath? aliasOf = null, ulong table = 0)
     {
+        Table = table;
         AliasOf = aliasOf;
         Callee = callee;
         Mask = mask;
@@ -65,6 +66,19 @@ internal readonly struct RawEvent
     public byte Mask { get; }
 
     public IMethodSymbol? Callee { get; }
+
+    /// <summary>For the derived-variable events: the code or the table of codes (<see cref="DerivedValues"/>).</summary>
+    public ulong Table { get; }
+
+    /// <summary>Derived variable <paramref name="variable"/> gets code <paramref name="code"/> (0: unknown).</summary>
+    public static RawEvent DerivedSet(int variable, int code) => new(ProtocolEventKind.DerivedSet, RawScope.None, holder: variable, table: (ulong)code);
+
+    public static RawEvent DerivedFromStatus(int variable, int holder, ulong table) => new(ProtocolEventKind.DerivedFromStatus, RawScope.None, holder: variable, sourceHolder: holder, table: table);
+
+    public static RawEvent DerivedFromDerived(int variable, int source, ulong table) => new(ProtocolEventKind.DerivedFromDerived, RawScope.None, holder: variable, sourceHolder: source, table: table);
+
+    /// <summary>An event about derived variables (whose holder fields number variables, not holders).</summary>
+    public bool IsDerived => Kind is ProtocolEventKind.DerivedSet or ProtocolEventKind.DerivedFromStatus or ProtocolEventKind.DerivedFromDerived;
 
     /// <summary>On an <see cref="ProtocolEventKind.Assign"/> to a local: the key whose doorbell the local now names too (<c>var d2 = d;</c>).</summary>
     public AccessPath? AliasOf { get; }

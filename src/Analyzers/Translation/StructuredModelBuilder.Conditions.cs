@@ -56,9 +56,25 @@ internal sealed partial class StructuredModelBuilder
             return;
         }
 
+        if (_walker.TryTestDerived(condition, out var variable, out var codes))
+        {
+            if (Reachable)
+                BranchOnDerived(variable, codes, whenTrue, whenFalse);
+            return;
+        }
+
         _walker.Consume(_walker.Walk(condition));
         if (Reachable)
             Branch(-1, StatusMask.All, whenTrue, whenFalse);
+    }
+
+    /// <summary>Two edges out of the current block: to <paramref name="whenTrue"/> when derived variable <paramref name="variable"/> may hold one of <paramref name="codes"/>, else to <paramref name="whenFalse"/>.</summary>
+    private void BranchOnDerived(int variable, ushort codes, int whenTrue, int whenFalse)
+    {
+        var from = _current;
+        _model.AddEdge(from, new ProtocolEdge(whenTrue, derivedVariable: variable, derivedTakenWhen: codes));
+        _model.AddEdge(from, new ProtocolEdge(whenFalse, derivedVariable: variable, derivedTakenWhen: DerivedValues.Complement(codes)));
+        _current = -1;
     }
 
     /// <summary>
@@ -89,6 +105,20 @@ internal sealed partial class StructuredModelBuilder
                 if (holder >= 0)
                     _model.SetConditionAnchor(_current, SyntaxAnchors.CaseLabel(((IOperation?)value ?? pattern)!.Syntax));
                 Branch(holder, mask, whenTrue, whenFalse);
+                return;
+            }
+        }
+
+        var variable = _walker.DerivedSubject(subject.Expression);
+        if (variable >= 0)
+        {
+            var codes = DerivedValues.AllCodes;
+            var decidedCodes = value is not null
+                ? _walker.TryTestDerivedConstant(variable, value, out codes)
+                : _walker.TryPatternCodes(variable, pattern!, out codes);
+            if (decidedCodes)
+            {
+                BranchOnDerived(variable, codes, whenTrue, whenFalse);
                 return;
             }
         }

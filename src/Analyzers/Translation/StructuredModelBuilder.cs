@@ -79,6 +79,7 @@ internal sealed partial class StructuredModelBuilder : IInlineTarget
 
     private FunctionModel Build(IOperation body)
     {
+        _walker.SetDerivedRoot(body);
         if (BuildBlocks(body) is var reason && reason != GiveUpReason.None)
             return FunctionModel.GaveUp(_walker.Sites.All, reason);
         if (!_walker.HasRing)
@@ -309,7 +310,7 @@ internal sealed partial class StructuredModelBuilder : IInlineTarget
                 var target = edge.Target == FinallyEnd ? continuation
                     : edge.Target >= region.Start && edge.Target < region.End ? edge.Target + offset
                     : edge.Target;
-                _model.AddEdge(b + offset, new ProtocolEdge(target, edge.Holder, edge.TakenWhen));
+                _model.AddEdge(b + offset, edge.WithTarget(target, edge.Holder));
             }
         }
 

@@ -16,13 +16,25 @@ internal enum ValueKind
 
     /// <summary>A doorbell just created, disconnected.</summary>
     Created,
+
+    /// <summary>A bool, integer or enum constant (<see cref="WalkValue.Constant"/>), which a derived variable can hold.</summary>
+    Constant,
+
+    /// <summary>A condition on the status in <see cref="WalkValue.Holder"/>, true for the statuses of <see cref="WalkValue.Mask"/>.</summary>
+    StatusTest,
+
+    /// <summary>The value of derived variable <see cref="WalkValue.Variable"/>, negated when <see cref="WalkValue.Negated"/>.</summary>
+    Derived,
 }
 
 /// <summary>The value of an expression: its kind, and the key or holder it involves.</summary>
 internal readonly struct WalkValue
 {
-    private WalkValue(ValueKind kind, AccessPath? path, int holder, int site = -1)
+    private WalkValue(ValueKind kind, AccessPath? path, int holder, int site = -1, long constant = 0, byte mask = 0, bool negated = false)
     {
+        Constant = constant;
+        Mask = mask;
+        Negated = negated;
         Kind = kind;
         Path = path;
         Holder = holder;
@@ -42,6 +54,24 @@ internal readonly struct WalkValue
 
     /// <summary>For <see cref="ValueKind.Created"/>: the site numbered for the creation (-1 when none).</summary>
     public int Site { get; }
+
+    /// <summary>For <see cref="ValueKind.Constant"/>: the value (a bool as 0 or 1).</summary>
+    public long Constant { get; }
+
+    /// <summary>For <see cref="ValueKind.StatusTest"/>: the statuses for which the condition is true.</summary>
+    public byte Mask { get; }
+
+    /// <summary>For <see cref="ValueKind.Derived"/>: the variable's value is negated (a bool).</summary>
+    public bool Negated { get; }
+
+    /// <summary>For <see cref="ValueKind.Derived"/>: the variable.</summary>
+    public int Variable => Holder;
+
+    public static WalkValue ConstantOf(long value) => new(ValueKind.Constant, null, -1, constant: value);
+
+    public static WalkValue StatusTestOf(int holder, byte whenTrue) => new(ValueKind.StatusTest, null, holder, mask: whenTrue);
+
+    public static WalkValue DerivedOf(int variable, bool negated) => new(ValueKind.Derived, null, variable, negated: negated);
 
     public static WalkValue ReadOf(AccessPath path) => new(ValueKind.Read, path, -1);
 

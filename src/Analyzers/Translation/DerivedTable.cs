@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using DoorbellGuard.Analyzers.Flow;
+using DoorbellGuard.Analyzers.Protocol;
+using Microsoft.CodeAnalysis;
+
+namespace DoorbellGuard.Analyzers.Translation;
+
+/// <summary>
+/// Numbers a function's derived variables (<see cref="DerivedLocals"/>, at most <see cref="DerivedValues.MaxVariables"/>)
+/// and, per variable, the constants it is given or tested against (codes 1..<see cref="DerivedValues.MaxCodes"/>).
+/// Past either bound a value is unknown, as for any local we do not follow. Nothing is scanned until a local of a
+/// derivable type is met.
+/// </summary>
+internal sealed class DerivedTable
+{
+    private readonly ProtocolSymbols _symbols;
+    private readonly Dictionary<ILocalSymbol, int> _locals = new(SymbolEqualityComparer.Default);
+    private readonly List<List<long>> _values = new();
+    private readonly IOperation _root;
+    private HashSet<ILocalSymbol>? _candidates;
+    private HashSet<ILocalSymbol>? _escaping;
+
+    public DerivedTable(ProtocolSymbols symbols, IOperation root)
+    {
+        _symbols = symbols;
+        _root = root;
+    }
+
+    /// <summary>How many variables are numbered.</summary>
+    public int Count => _values.Count;
+
+    /// <summary>The variable of <paramref name="local"/>; -1 when it is no derived variable or every variable is taken.</summary>
+    public int ForLocal(ILocalSymbol local)
+    {
+        if (!DerivedLocals.IsDerivableType(local.Type, _symbols.IsStatus))
+            return -1;
+        if (_locals.TryGetValue(local, out var variable))
+            return variable;
+        _candidates ??= DerivedLocals.Collect(_root, _symbols.IsStatus, out _escaping);
+        variable = _candidates.Contains(local) && _values.Count < DerivedValues.MaxVariables ? _values.Count : -1;
+        if (variable >= 0)
+            _values.Add(new List<long>());
+        _locals[local] = variable;
+        return variable;
+    }
+
+    /// <summary>The local is read other than by tests: a status test stored in it is handed on, as one returned is.</summary>
+    public bool Escapes(ILocalSymbol local) => _escaping is null || _escaping.Contains(local);
+
+    /// <summary>The code of <paramref name="value"/> in <paramref name="variable"/>; 0 (unknown) when its codes are used up.</summary>
+    public int Code(int variable, long value)
+    {
+        var values = _values[variable];
+        var index = values.IndexOf(value);
+        if (index >= 0)
+            return index + 1;
+        if (values.Count >= DerivedValues.MaxCodes)
+            return 0;
+        values.Add(value);
+        return values.Count;
+    }
+
+    /// <summary>The codes <paramref name="variable"/> has so far and the values they stand for.</summary>
+    public IReadOnlyList<long> ValuesOf(int variable) => _values[variable];
+}

@@ -1,0 +1,208 @@
+using DoorbellGuard.Analyzers.Flow;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using static DoorbellGuard.Analyzers.Translation.OperationFacts;
+
+namespace DoorbellGuard.Analyzers.Translation;
+
+/// <summary>
+/// Derived variables: locals computed from a status (<c>bool retry = s == DisconnectedRetry;</c>) or set to constants on
+/// the paths that tested it, and the conditions that test them. Assignments become derived-variable events, tests
+/// become edge guards (<see cref="DerivedValues"/>).
+/// </summary>
+internal partial class EventWalker
+{
+    private IOperation? _derivedRoot;
+    private DerivedTable? _derived;
+
+    /// <summary>The function body whose locals may be derived variables; unset leaves every local unknown (a helper's summary).</summary>
+    public void SetDerivedRoot(IOperation root) => _derivedRoot = root;
+
+    // Set while walking the value of a derived variable that is only ever tested: its status test is followed, not handed on.
+    private bool _followingTest;
+
+    /// <summary>The value assigned to a derived variable: a status test in it separates nothing when the variable is only tested.</summary>
+    private WalkValue WalkDerivedValue(ILocalSymbol local, IOperation value)
+    {
+        var outer = _followingTest;
+        _followingTest = !_derived!.Escapes(local);
+        try
+        {
+            return Walk(value);
+        }
+        finally
+        {
+            _followingTest = outer;
+        }
+    }
+
+    /// <summary>The derived variable of <paramref name="local"/>, or -1.</summary>
+    private int DerivedVariable(ILocalSymbol local)
+    {
+        if (_derivedRoot is null || !DerivedLocals.IsDerivableType(local.Type, _symbols.IsStatus))
+            return -1;
+        _derived ??= new DerivedTable(_symbols, _derivedRoot);
+        return _derived.ForLocal(local);
+    }
+
+    /// <summary>A bool, integer or enum constant (a bool as 0 or 1); false for anything else.</summary>
+    private bool TryDerivableConstant(IOperation operation, out long value)
+    {
+        value = 0;
+        if (!operation.ConstantValue.HasValue || !DerivedLocals.IsDerivableType(operation.Type, _symbols.IsStatus))
+            return false;
+        if (operation.ConstantValue.Value is bool flag)
+        {
+            value = flag ? 1 : 0;
+            return true;
+        }
+
+        return StatusConditions.TryConstant(operation, out value);
+    }
+
+    /// <summary><c>!x</c> on a derived value, a status test or a constant; anything else is walked and dropped.</summary>
+    private WalkValue WalkNot(IUnaryOperation not)
+    {
+        var operand = Walk(not.Operand);
+        switch (operand.Kind)
+        {
+            case ValueKind.Derived:
+                return WalkValue.DerivedOf(operand.Variable, !operand.Negated);
+            case ValueKind.StatusTest:
+                return WalkValue.StatusTestOf(operand.Holder, (byte)(~operand.Mask & StatusMask.All));
+            case ValueKind.Constant:
+                return WalkValue.ConstantOf(operand.Constant == 0 ? 1 : 0);
+            default:
+                Consume(operand);
+                return WalkValue.Other;
+        }
+    }
+
+    /// <summary>Derived variable <paramref name="variable"/> gets <paramref name="value"/>: a constant, a status test, another variable, or unknown.</summary>
+    private void Derive(int variable, WalkValue value)
+    {
+        var table = _derived!;
+        switch (value.Kind)
+        {
+            case ValueKind.Constant:
+                Emit(RawEvent.DerivedSet(variable, table.Code(variable, value.Constant)));
+                return;
+            case ValueKind.StatusTest:
+                ulong statusTable = 0;
+                for (var status = 0; status < 4; status++)
+                    statusTable = DerivedValues.WithEntry(statusTable, status, table.Code(variable, StatusMask.Contains(value.Mask, status) ? 1 : 0));
+                Emit(RawEvent.DerivedFromStatus(variable, value.Holder, statusTable));
+                return;
+            case ValueKind.Derived when value.Variable == variable && !value.Negated:
+                return;
+            case ValueKind.Derived:
+                var source = table.ValuesOf(value.Variable);
+                ulong codeTable = 0;
+                for (var code = 1; code <= source.Count; code++)
+                {
+                    var copied = value.Negated ? (source[code - 1] == 0 ? 1 : 0) : source[code - 1];
+                    codeTable = DerivedValues.WithEntry(codeTable, code, table.Code(variable, copied));
+                }
+
+                Emit(RawEvent.DerivedFromDerived(variable, value.Variable, codeTable));
+                return;
+            default:
+                Emit(RawEvent.DerivedSet(variable, 0));
+                return;
+        }
+    }
+
+    /// <summary>
+    /// A branch condition on a derived variable (<c>if (retry)</c>, <c>if (!lost)</c>, <c>step == Step.Done</c>,
+    /// <c>step is Step.A or Step.B</c>, a switch's case on it): the variable and the value codes for which it is true.
+    /// Such a condition has no effect of its own, so nothing is walked.
+    /// </summary>
+    public bool TryTestDerived(IOperation condition, out int variable, out ushort whenTrue)
+    {
+        variable = -1;
+        whenTrue = DerivedValues.AllCodes;
+        if (_derivedRoot is null)
+            return false;
+        condition = StripConversions(condition)!;
+        switch (condition)
+        {
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not:
+                if (!TryTestDerived(not.Operand, out variable, out var inner))
+                    return false;
+                whenTrue = DerivedValues.Complement(inner);
+                return true;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } binary:
+                var left = StripConversions(binary.LeftOperand)!;
+                var right = StripConversions(binary.RightOperand)!;
+                if (!((DerivedSubject(left) is var l && l >= 0 && TryDerivableConstant(right, out var value) && (variable = l) >= 0) ||
+                      (DerivedSubject(right) is var r && r >= 0 && TryDerivableConstant(left, out value) && (variable = r) >= 0)))
+                    return false;
+                var code = _derived!.Code(variable, value);
+                if (code == 0)
+                    return false;
+                whenTrue = (ushort)(1 << code);
+                if (binary.OperatorKind == BinaryOperatorKind.NotEquals)
+                    whenTrue = DerivedValues.Complement(whenTrue);
+                return true;
+            case IIsPatternOperation isPattern:
+                variable = DerivedSubject(StripConversions(isPattern.Value)!);
+                return variable >= 0 && TryPatternCodes(variable, isPattern.Pattern, out whenTrue);
+            default:
+                variable = DerivedSubject(condition);
+                if (variable < 0 || condition.Type?.SpecialType != SpecialType.System_Boolean)
+                    return false;
+                var truth = _derived!.Code(variable, 1);
+                whenTrue = (ushort)(1 << truth);
+                return truth != 0;
+        }
+    }
+
+    /// <summary>A switch case's constant label on <paramref name="variable"/>: the code it matches.</summary>
+    public bool TryTestDerivedConstant(int variable, IOperation value, out ushort codes)
+    {
+        codes = DerivedValues.AllCodes;
+        if (!TryDerivableConstant(StripConversions(value)!, out var constant))
+            return false;
+        var code = _derived!.Code(variable, constant);
+        codes = (ushort)(1 << code);
+        return code != 0;
+    }
+
+    /// <summary>The codes a constant pattern (with <c>not</c>, <c>or</c>, <c>and</c>) matches in <paramref name="variable"/>.</summary>
+    public bool TryPatternCodes(int variable, IPatternOperation pattern, out ushort codes)
+    {
+        codes = DerivedValues.AllCodes;
+        switch (pattern)
+        {
+            case IConstantPatternOperation constant when TryDerivableConstant(StripConversions(constant.Value)!, out var value):
+                var code = _derived!.Code(variable, value);
+                codes = (ushort)(1 << code);
+                return code != 0;
+            case INegatedPatternOperation negated when TryPatternCodes(variable, negated.Pattern, out var inner):
+                codes = DerivedValues.Complement(inner);
+                return true;
+            case IBinaryPatternOperation binary when TryPatternCodes(variable, binary.LeftPattern, out var left) && TryPatternCodes(variable, binary.RightPattern, out var right):
+                codes = binary.OperatorKind == BinaryOperatorKind.Or ? (ushort)(left | right) : (ushort)(left & right);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The derived variable an operand names: the local, or the graph's capture of it (a switch's subject); -1 otherwise.</summary>
+    public int DerivedSubject(IOperation operand)
+    {
+        if (_derivedRoot is null)
+            return -1;
+        switch (StripConversions(operand))
+        {
+            case ILocalReferenceOperation local:
+                return DerivedVariable(local.Local);
+            case IFlowCaptureReferenceOperation capture when Paths.TryCapturePath(capture.Id, out var path) && path.Kind == AccessRootKind.Local && path.Steps.IsEmpty && path.Root is ILocalSymbol captured:
+                return DerivedVariable(captured);
+            default:
+                return -1;
+        }
+    }
+}

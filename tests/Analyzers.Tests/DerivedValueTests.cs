@@ -1,0 +1,155 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using VerifyCS = DoorbellGuard.Analyzers.Tests.Verifiers.DoorbellVerifier;
+
+namespace DoorbellGuard.Analyzers.Tests;
+
+/// <summary>
+/// Values derived from the status (flags, the user's own enums, integers) carry what the status allows: a branch on
+/// them narrows the status as a branch on the status does. Each shape both ways, in safe code and in pointer code.
+/// </summary>
+public class DerivedValueTests
+{
+    private const string Flags = """
+        bool reconnect = status == DoorbellStatus.DisconnectedRetry;
+        bool lost = status == DoorbellStatus.DisconnectedAbort;
+        if (reconnect) { _doorbell.Connect(); continue; }
+        if (lost) return false;
+        if (status == DoorbellStatus.ConnectedNotify) _doorbell.NotifyWorkSubmission();
+        return true;
+        """;
+
+    [Fact]
+    public async Task Flags_that_answer_every_status_are_clean() =>
+        await VerifyAsync(Loop(Flags));
+
+    [Fact]
+    public async Task Flags_in_pointer_code_that_answer_every_status_are_clean() =>
+        await VerifyAsync(PointerLoop(Flags));
+
+    [Fact]
+    public async Task A_flag_of_the_wrong_status_leaves_abort_unanswered() =>
+        await VerifyAsync(Loop(Flags.Replace("status == DoorbellStatus.DisconnectedAbort", "status == DoorbellStatus.Connected")), Expect.Abort(0, "_doorbell"));
+
+    [Fact]
+    public async Task A_flag_acted_on_by_logging_alone_separates_abort_as_the_status_test_would() =>
+        await VerifyAsync(Loop(Flags.Replace("if (lost) return false;", "if (lost) Log();")));
+
+    [Fact]
+    public async Task A_flag_in_pointer_code_that_reconnects_nothing_is_reported() =>
+        await VerifyAsync(PointerLoop(Flags.Replace("_doorbell.Connect(); continue;", "continue;")), Expect.Retry(0, "_doorbell"));
+
+    [Fact]
+    public async Task Negated_and_inverted_flags_are_clean() =>
+        await VerifyAsync(Loop("""
+            bool usable = status != DoorbellStatus.DisconnectedAbort;
+            bool connected = status is DoorbellStatus.Connected or DoorbellStatus.ConnectedNotify;
+            bool reconnect = !connected && usable;
+            if (!usable) return false;
+            if (!connected) { _doorbell.Connect(); continue; }
+            if (status == DoorbellStatus.ConnectedNotify) _doorbell.NotifyWorkSubmission();
+            return true;
+            """));
+
+    [Fact]
+    public async Task A_negated_flag_on_the_wrong_side_is_reported() =>
+        await VerifyAsync(Loop("""
+            bool connected = !(status is DoorbellStatus.ConnectedNotify or DoorbellStatus.DisconnectedRetry or DoorbellStatus.DisconnectedAbort);
+            if (!connected) { _doorbell.Connect(); continue; }
+            return true;
+            """), Expect.Notify(0, "_doorbell"));
+
+    private const string CPort = """
+        bool retry;
+        do
+        {
+            _doorbell.Ring(wp);
+            var s = _doorbell.ReadStatus();
+            retry = false;
+            if (s == DoorbellStatus.DisconnectedRetry) { _doorbell.Connect(); retry = true; }
+            else if (s == DoorbellStatus.ConnectedNotify) _doorbell.NotifyWorkSubmission();
+            else if (s == DoorbellStatus.DisconnectedAbort) return false;
+        }
+        while (retry);
+        return true;
+        """;
+
+    [Fact]
+    public async Task The_c_port_with_a_retry_flag_is_clean() =>
+        await VerifyAsync(Method(CPort));
+
+    [Fact]
+    public async Task The_c_port_with_a_retry_flag_in_pointer_code_is_clean() =>
+        await VerifyAsync(PointerMethod(CPort));
+
+    [Fact]
+    public async Task The_c_port_that_never_sets_its_retry_flag_is_reported() =>
+        await VerifyAsync(Method(CPort.Replace(" retry = true;", "").Replace("_doorbell.Ring(wp);", "{|#0:_doorbell.Ring(wp)|};")), Expect.Retry(0, "_doorbell"));
+
+    [Fact]
+    public async Task The_c_port_in_pointer_code_that_loops_on_the_wrong_flag_is_reported() =>
+        await VerifyAsync(PointerMethod(CPort.Replace("while (retry);", "while (!retry);").Replace("_doorbell.Ring(wp);", "{|#0:_doorbell.Ring(wp)|};")), Expect.Retry(0, "_doorbell"));
+
+    private static string Loop(string handling) => Method($$"""
+        while (true)
+        {
+            {|#0:_doorbell.Ring(wp)|};
+            var status = _doorbell.ReadStatus();
+        {{handling}}
+        }
+        """);
+
+    private static string PointerLoop(string handling) => PointerMethod($$"""
+        while (true)
+        {
+            _ring[wp++] = packet;
+            *_fence = wp;
+            {|#0:_doorbell.Ring(wp)|};
+            var status = _doorbell.ReadStatus();
+        {{handling}}
+        }
+        """);
+
+    private static string Method(string body) => $$"""
+        using DoorbellGuard;
+        public enum Step { Done, Reconnect, Lost }
+        public sealed class Submitter
+        {
+            private readonly Doorbell _doorbell = null!;
+            private static void Log() { }
+            public bool Submit(ulong wp)
+            {
+        {{body}}
+            }
+        }
+        """;
+
+    private static string PointerMethod(string body) => $$"""
+        using DoorbellGuard;
+        public enum Step { Done, Reconnect, Lost }
+        public sealed unsafe class Submitter
+        {
+            private readonly Doorbell _doorbell = null!;
+            private readonly ulong* _ring;
+            private readonly ulong* _fence;
+            private static void Log() { }
+            public bool Submit(ulong wp, ulong packet)
+            {
+        {{body}}
+            }
+        }
+        """;
+
+    private static async Task VerifyAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new VerifyCS.Test { TestCode = source };
+        test.SolutionTransforms.Add((solution, projectId) =>
+        {
+            var options = (CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!;
+            return solution.WithProjectCompilationOptions(projectId, options.WithAllowUnsafe(true));
+        });
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+}
