@@ -91,6 +91,78 @@ public class DerivedValueTests
     public async Task The_c_port_in_pointer_code_that_loops_on_the_wrong_flag_is_reported() =>
         await VerifyAsync(PointerMethod(CPort.Replace("while (retry);", "while (!retry);").Replace("_doorbell.Ring(wp);", "{|#0:_doorbell.Ring(wp)|};")), Expect.Retry(0, "_doorbell"));
 
+    private const string Classified = """
+        var step = status switch
+        {
+            DoorbellStatus.DisconnectedRetry => Step.Reconnect,
+            DoorbellStatus.DisconnectedAbort => Step.Lost,
+            _ => Step.Done,
+        };
+        switch (step)
+        {
+            case Step.Reconnect:
+                _doorbell.Connect();
+                continue;
+            case Step.Lost:
+                return false;
+        }
+        if (status == DoorbellStatus.ConnectedNotify) _doorbell.NotifyWorkSubmission();
+        return true;
+        """;
+
+    [Fact]
+    public async Task A_switch_expression_to_the_users_enum_and_a_switch_on_it_are_clean() =>
+        await VerifyAsync(Loop(Classified));
+
+    [Fact]
+    public async Task A_switch_expression_to_the_users_enum_in_pointer_code_is_clean() =>
+        await VerifyAsync(PointerLoop(Classified));
+
+    [Fact]
+    public async Task A_switch_on_the_users_enum_that_forgets_a_value_is_reported() =>
+        await VerifyAsync(Loop(Classified.Replace("case Step.Reconnect:", "case (Step)7:")), Expect.Retry(0, "_doorbell"));
+
+    [Fact]
+    public async Task A_switch_expression_lumping_retry_with_done_in_pointer_code_is_reported() =>
+        await VerifyAsync(PointerLoop(Classified.Replace("DoorbellStatus.DisconnectedRetry => Step.Reconnect,", "")), Expect.Retry(0, "_doorbell"));
+
+    private const string Numbered = """
+        int action = status == DoorbellStatus.DisconnectedRetry ? 1 : status == DoorbellStatus.DisconnectedAbort ? 2 : 0;
+        if (action == 1) { _doorbell.Connect(); continue; }
+        if (action != 0) return false;
+        if (status is DoorbellStatus.ConnectedNotify) _doorbell.NotifyWorkSubmission();
+        return true;
+        """;
+
+    [Fact]
+    public async Task An_integer_from_conditional_expressions_is_clean() =>
+        await VerifyAsync(Loop(Numbered));
+
+    [Fact]
+    public async Task An_integer_tested_against_the_wrong_value_is_reported() =>
+        await VerifyAsync(PointerLoop(Numbered.Replace("if (action == 1)", "if (action == 2)")), Expect.Retry(0, "_doorbell"));
+
+    private const string ShortCircuit = """
+        bool disconnected = status == DoorbellStatus.DisconnectedRetry || status == DoorbellStatus.DisconnectedAbort;
+        bool reconnect = disconnected && status != DoorbellStatus.DisconnectedAbort;
+        if (reconnect) { _doorbell.Connect(); continue; }
+        if (disconnected) return false;
+        if (status == DoorbellStatus.ConnectedNotify) _doorbell.NotifyWorkSubmission();
+        return true;
+        """;
+
+    [Fact]
+    public async Task Flags_from_short_circuit_operators_are_clean() =>
+        await VerifyAsync(Loop(ShortCircuit));
+
+    [Fact]
+    public async Task Flags_from_short_circuit_operators_in_pointer_code_are_clean() =>
+        await VerifyAsync(PointerLoop(ShortCircuit));
+
+    [Fact]
+    public async Task A_short_circuit_flag_that_lets_retry_through_is_reported() =>
+        await VerifyAsync(Loop(ShortCircuit.Replace("if (reconnect) { _doorbell.Connect(); continue; }", "if (reconnect) return false;")), Expect.Retry(0, "_doorbell"));
+
     private static string Loop(string handling) => Method($$"""
         while (true)
         {

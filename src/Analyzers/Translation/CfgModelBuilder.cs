@@ -65,6 +65,7 @@ internal sealed class CfgModelBuilder : IInlineTarget
         _walker.InlineTarget = this;
         _walker.SetDerivedRoot(_cfg.OriginalOperation);
         _walker.Paths.ResolveCaptures(_cfg, _walker.Symbols, _walker.Holders);
+        NumberDerivedCaptures();
         for (var i = 0; i < blocks.Length; i++)
         {
             _walker.CancellationToken.ThrowIfCancellationRequested();
@@ -89,6 +90,30 @@ internal sealed class CfgModelBuilder : IInlineTarget
         return KeyNumbering.Finish(_model, _walker.Captured, _walker.Helpers, out var keys)
             ? new FunctionModel(_model.Graph, _walker.Sites.All, hasRing: true, _model.Anchors, keys)
             : FunctionModel.GaveUp(_walker.Sites.All, GiveUpReason.TooManyNames);
+    }
+
+    /// <summary>The captures of a branching expression's bool, enum or integer value whose definitions are constants or status tests: derived variables.</summary>
+    private void NumberDerivedCaptures()
+    {
+        Dictionary<CaptureId, List<IOperation?>>? definitions = null;
+        foreach (var block in _cfg.Blocks)
+        {
+            foreach (var operation in block.Operations)
+            {
+                if (operation is IFlowCaptureOperation capture && DerivedLocals.IsDerivableType(capture.Value.Type, _walker.Symbols.IsStatus) && !_walker.Paths.TryCapturePath(capture.Id, out _))
+                {
+                    definitions ??= new Dictionary<CaptureId, List<IOperation?>>();
+                    if (!definitions.TryGetValue(capture.Id, out var list))
+                        definitions[capture.Id] = list = new List<IOperation?>();
+                    list.Add(capture.Value);
+                }
+            }
+        }
+
+        if (definitions is null)
+            return;
+        foreach (var pair in definitions)
+            _walker.DerivedTemporary(pair.Key, pair.Value[0]!.Type, pair.Value);
     }
 
     private void TranslateEvents(BasicBlock block)

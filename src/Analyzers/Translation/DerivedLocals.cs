@@ -19,6 +19,19 @@ internal static class DerivedLocals
         SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Char);
 
     /// <summary>
+    /// A definition of a branching expression's value (an arm of <c>?:</c> or <c>switch</c>, a side of <c>&amp;&amp;</c>)
+    /// that makes that value worth a derived variable: a constant (null: the constant the language supplies) or a status test.
+    /// </summary>
+    public static bool IsDerivingDefinition(IOperation? definition, Func<ITypeSymbol?, bool> isStatus)
+    {
+        if (definition is null)
+            return true;
+        if (definition.ConstantValue.HasValue && IsDerivableType(definition.Type, isStatus))
+            return true;
+        return StatusConditions.TryRead(definition, isStatus, out _, out _, out _);
+    }
+
+    /// <summary>
     /// The locals of <paramref name="root"/> that qualify; <paramref name="escaping"/>: those of them also read other than
     /// by a test (returned, passed on, copied), whose status test is handed to whoever reads them.
     /// </summary>

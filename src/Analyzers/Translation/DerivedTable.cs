@@ -16,6 +16,8 @@ internal sealed class DerivedTable
     private readonly ProtocolSymbols _symbols;
     private readonly Dictionary<ILocalSymbol, int> _locals = new(SymbolEqualityComparer.Default);
     private readonly List<List<long>> _values = new();
+    private readonly Dictionary<object, int> _temporaries = new();
+    private int _temporaryVariables;
     private readonly IOperation _root;
     private HashSet<ILocalSymbol>? _candidates;
     private HashSet<ILocalSymbol>? _escaping;
@@ -37,11 +39,38 @@ internal sealed class DerivedTable
         if (_locals.TryGetValue(local, out var variable))
             return variable;
         _candidates ??= DerivedLocals.Collect(_root, _symbols.IsStatus, out _escaping);
-        variable = _candidates.Contains(local) && _values.Count < DerivedValues.MaxVariables ? _values.Count : -1;
-        if (variable >= 0)
-            _values.Add(new List<long>());
+        variable = _candidates.Contains(local) ? NewVariable() : -1;
         _locals[local] = variable;
         return variable;
+    }
+
+    /// <summary>
+    /// The variable of a branching expression's value (a graph's flow capture, or the expression the syntax-directed
+    /// builder holds it for), allocated on first ask; -1 when every variable is taken. Such a variable is forgotten once read.
+    /// </summary>
+    public int ForTemporary(object capture)
+    {
+        if (_temporaries.TryGetValue(capture, out var variable))
+            return variable;
+        variable = NewVariable();
+        _temporaries[capture] = variable;
+        if (variable >= 0)
+            _temporaryVariables |= 1 << variable;
+        return variable;
+    }
+
+    /// <summary>The variable of a capture allocated before, or -1.</summary>
+    public int TemporaryOf(object capture) => _temporaries.TryGetValue(capture, out var variable) ? variable : -1;
+
+    /// <summary>Whether <paramref name="variable"/> holds a branching expression's value.</summary>
+    public bool IsTemporary(int variable) => (_temporaryVariables & (1 << variable)) != 0;
+
+    private int NewVariable()
+    {
+        if (_values.Count >= DerivedValues.MaxVariables)
+            return -1;
+        _values.Add(new List<long>());
+        return _values.Count - 1;
     }
 
     /// <summary>The local is read other than by tests: a status test stored in it is handed on, as one returned is.</summary>

@@ -35,6 +35,11 @@ internal partial class EventWalker
     {
         if (Paths.TryCapturePath(capture.Id, out _))
             return; // the capture is another name for that key (d?.Ring(v), switch on d)
+        if (_derived?.TemporaryOf(capture.Id) is { } temporary && temporary >= 0)
+        {
+            DefineDerived(temporary, capture.Value);
+            return;
+        }
 
         var value = Walk(capture.Value);
         if (value.Kind == ValueKind.Key)

@@ -37,6 +37,49 @@ internal partial class EventWalker
         }
     }
 
+    /// <summary>
+    /// The derived variable of a branching expression's value (<paramref name="key"/>: the graph's capture id, or the
+    /// expression), when its type can be held and some definition is a constant or a status test; else -1.
+    /// </summary>
+    public int DerivedTemporary(object key, ITypeSymbol? type, System.Collections.Generic.IEnumerable<IOperation?> definitions)
+    {
+        if (_derivedRoot is null || !DerivedLocals.IsDerivableType(type, _symbols.IsStatus))
+            return -1;
+        foreach (var definition in definitions)
+        {
+            if (DerivedLocals.IsDerivingDefinition(definition, _symbols.IsStatus))
+            {
+                _derived ??= new DerivedTable(_symbols, _derivedRoot);
+                return _derived.ForTemporary(key);
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A definition of a branching expression's value held in derived variable <paramref name="variable"/>: a status test in it is handed on, as the graph's capture would hand it.</summary>
+    public void DefineDerived(int variable, IOperation definition)
+    {
+        var outer = _followingTest;
+        _followingTest = false;
+        try
+        {
+            DefineDerived(variable, Walk(definition));
+        }
+        finally
+        {
+            _followingTest = outer;
+        }
+    }
+
+    /// <summary>Derived variable <paramref name="variable"/> gets <paramref name="value"/>; a value of another kind is consumed as well.</summary>
+    public void DefineDerived(int variable, WalkValue value)
+    {
+        Derive(variable, value);
+        if (value.Kind is not (ValueKind.Derived or ValueKind.StatusTest or ValueKind.Constant))
+            Consume(value);
+    }
+
     /// <summary>The derived variable of <paramref name="local"/>, or -1.</summary>
     private int DerivedVariable(ILocalSymbol local)
     {
@@ -106,11 +149,19 @@ internal partial class EventWalker
                 }
 
                 Emit(RawEvent.DerivedFromDerived(variable, value.Variable, codeTable));
+                ForgetTemporary(value);
                 return;
             default:
                 Emit(RawEvent.DerivedSet(variable, 0));
                 return;
         }
+    }
+
+    /// <summary>A branching expression's value is read once: forgetting it keeps paths that differ only in it together.</summary>
+    private void ForgetTemporary(WalkValue value)
+    {
+        if (value.Kind == ValueKind.Derived && _derived!.IsTemporary(value.Variable))
+            Emit(RawEvent.DerivedSet(value.Variable, 0));
     }
 
     /// <summary>
@@ -199,6 +250,8 @@ internal partial class EventWalker
         {
             case ILocalReferenceOperation local:
                 return DerivedVariable(local.Local);
+            case IFlowCaptureReferenceOperation capture when _derived?.TemporaryOf(capture.Id) is { } temporary && temporary >= 0:
+                return temporary;
             case IFlowCaptureReferenceOperation capture when Paths.TryCapturePath(capture.Id, out var path) && path.Kind == AccessRootKind.Local && path.Steps.IsEmpty && path.Root is ILocalSymbol captured:
                 return DerivedVariable(captured);
             default:

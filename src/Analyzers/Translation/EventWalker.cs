@@ -118,6 +118,9 @@ internal partial class EventWalker
             case ValueKind.Key:
                 Emit(new RawEvent(ProtocolEventKind.Havoc, RawScope.Prefix, value.Path));
                 break;
+            case ValueKind.Derived:
+                ForgetTemporary(value);
+                break;
         }
     }
 
@@ -213,6 +216,8 @@ internal partial class EventWalker
                 return parameterHolder >= 0 ? WalkValue.HolderOf(parameterHolder) : WalkValue.KeyOf(AccessPath.ForParameter(parameter.Parameter));
             case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
                 return WalkValue.KeyOf(AccessPath.ForThis());
+            case IFlowCaptureReferenceOperation captureReference when _derived?.TemporaryOf(captureReference.Id) is { } temporary && temporary >= 0:
+                return WalkValue.DerivedOf(temporary, negated: false);
             case IFlowCaptureReferenceOperation captureReference:
                 var captureHolder = Holders.ForCapture(captureReference.Id, allocate: false);
                 if (captureHolder >= 0)

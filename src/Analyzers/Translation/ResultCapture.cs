@@ -12,6 +12,7 @@ namespace DoorbellGuard.Analyzers.Translation;
 internal sealed class ResultCapture
 {
     private readonly EventWalker _walker;
+    private readonly int _variable = -1;
     private int _holder;
 
     public ResultCapture(EventWalker walker, IOperation expression, ImmutableArray<IOperation?> definitions)
@@ -25,6 +26,11 @@ internal sealed class ResultCapture
             _holder = walker.Holders.ForValue(expression, allocate: true);
             return;
         }
+
+        // A bool, enum or integer made of constants and status tests: a derived variable, as the graph's capture is.
+        _variable = walker.DerivedTemporary(expression, expression.Type, definitions);
+        if (_variable >= 0)
+            return;
 
         foreach (var definition in definitions)
         {
@@ -50,6 +56,12 @@ internal sealed class ResultCapture
     {
         if (CommonPath is not null)
             return;
+        if (_variable >= 0)
+        {
+            _walker.DefineDerived(_variable, definition);
+            return;
+        }
+
         DefineValue(_walker.Walk(definition), definition.Type);
     }
 
@@ -58,6 +70,12 @@ internal sealed class ResultCapture
     {
         if (CommonPath is not null)
             return;
+        if (_variable >= 0)
+        {
+            _walker.DefineDerived(_variable, value);
+            return;
+        }
+
         if (value.Kind == ValueKind.Key)
         {
             // Different doorbells on different paths ((a ?? b).Ring(v)): say nothing about them.
@@ -76,7 +94,7 @@ internal sealed class ResultCapture
 
     /// <summary>The value where it is used.</summary>
     public WalkValue Use() =>
-        _holder >= 0 ? WalkValue.HolderOf(_holder) : CommonPath is not null ? WalkValue.KeyOf(CommonPath) : WalkValue.Other;
+        _variable >= 0 ? WalkValue.DerivedOf(_variable, negated: false) : _holder >= 0 ? WalkValue.HolderOf(_holder) : CommonPath is not null ? WalkValue.KeyOf(CommonPath) : WalkValue.Other;
 
     /// <summary>What a null check of this value tells: a status is never null; a doorbell rung on a path is not null there.</summary>
     public (AccessPath? Path, int Holder) NullCheck() =>

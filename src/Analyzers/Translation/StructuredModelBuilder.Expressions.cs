@@ -154,7 +154,7 @@ internal sealed partial class StructuredModelBuilder
         DefineIn(right, result, logical.RightOperand, join);
         StartAt(constant);
         MarkCode();
-        result.DefineValue(WalkValue.Other, logical.Type);
+        result.DefineValue(WalkValue.ConstantOf(logical.OperatorKind == BinaryOperatorKind.ConditionalOr ? 1 : 0), logical.Type);
         Goto(join);
         StartAt(join);
         return result.Use();
