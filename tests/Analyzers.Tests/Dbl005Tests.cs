@@ -37,6 +37,79 @@ public class Dbl005Tests
     }
 
     [Fact]
+    public async Task A_doorbell_created_in_every_arm_of_a_switch_expression_is_created()
+    {
+        await DerivedValueTests.VerifyAsync("""
+            using DoorbellGuard;
+            class C
+            {
+                void M(HardwareQueue queue, int kind)
+                {
+                    var d = kind switch { 0 => queue.CreateDoorbell(), _ => queue.CreateDoorbell() };
+                    {|#0:d.Ring(1)|};
+                    Status.Handle(d.ReadStatus());
+                }
+            }
+            """ + Helpers,
+            Expected(0, "d"));
+    }
+
+    [Fact]
+    public async Task A_doorbell_created_in_a_switch_expression_and_connected_is_clean()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            class C
+            {
+                void M(HardwareQueue queue, int kind)
+                {
+                    var d = kind switch { 0 => queue.CreateDoorbell(), _ => queue.CreateDoorbell() };
+                    d.Connect();
+                    d.Ring(1);
+                    Status.Handle(d.ReadStatus());
+                }
+            }
+            """ + Helpers);
+    }
+
+    [Fact]
+    public async Task A_doorbell_created_in_both_arms_of_a_conditional_in_pointer_code_is_created()
+    {
+        await DerivedValueTests.VerifyAsync("""
+            using DoorbellGuard;
+            unsafe class C
+            {
+                private ulong* _ring;
+                void M(HardwareQueue queue, bool fast, ulong packet)
+                {
+                    var d = fast ? queue.CreateDoorbell() : queue.CreateDoorbell();
+                    _ring[0] = packet;
+                    {|#0:d.Ring(1)|};
+                    Status.Handle(d.ReadStatus());
+                }
+            }
+            """ + Helpers,
+            Expected(0, "d"));
+    }
+
+    [Fact]
+    public async Task A_doorbell_created_on_one_side_of_a_coalesce_only_may_be_connected()
+    {
+        await DerivedValueTests.VerifyAsync("""
+            using DoorbellGuard;
+            class C
+            {
+                void M(HardwareQueue queue, Doorbell? existing)
+                {
+                    var d = existing ?? queue.CreateDoorbell();
+                    d.Ring(1);
+                    Status.Handle(d.ReadStatus());
+                }
+            }
+            """ + Helpers);
+    }
+
+    [Fact]
     public async Task Connect_before_ring_is_clean()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

@@ -1,5 +1,9 @@
+using System.Collections.Generic;
 using System.Threading.Tasks;
+using DoorbellGuard.Analyzers.Registration;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using VerifyCS = DoorbellGuard.Analyzers.Tests.Verifiers.DoorbellVerifier;
 
@@ -213,15 +217,30 @@ public class DerivedValueTests
         }
         """;
 
-    private static async Task VerifyAsync(string source, params DiagnosticResult[] expected)
+    /// <summary>Both translation paths: the syntax-directed builder (as users run it) and the control-flow graph.</summary>
+    internal static async Task VerifyAsync(string source, params DiagnosticResult[] expected)
     {
-        var test = new VerifyCS.Test { TestCode = source };
-        test.SolutionTransforms.Add((solution, projectId) =>
+        foreach (var test in new CSharpAnalyzerTest<DoorbellProtocolAnalyzer, DefaultVerifier>[] { new VerifyCS.Test(), new GraphTest() })
         {
-            var options = (CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!;
-            return solution.WithProjectCompilationOptions(projectId, options.WithAllowUnsafe(true));
-        });
-        test.ExpectedDiagnostics.AddRange(expected);
-        await test.RunAsync();
+            test.TestCode = source;
+            test.SolutionTransforms.Add((solution, projectId) =>
+            {
+                var options = (CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!;
+                return solution.WithProjectCompilationOptions(projectId, options.WithAllowUnsafe(true));
+            });
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync();
+        }
+    }
+
+    private sealed class GraphTest : CSharpAnalyzerTest<DoorbellProtocolAnalyzer, DefaultVerifier>
+    {
+        public GraphTest()
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
+            TestState.AdditionalReferences.Add(VerifyCS.RuntimeReference);
+        }
+
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => new[] { new DoorbellProtocolAnalyzer(AnalysisSettings.GraphOnly) };
     }
 }

@@ -92,7 +92,10 @@ internal sealed class CfgModelBuilder : IInlineTarget
             : FunctionModel.GaveUp(_walker.Sites.All, GiveUpReason.TooManyNames);
     }
 
-    /// <summary>The captures of a branching expression's bool, enum or integer value whose definitions are constants or status tests: derived variables.</summary>
+    /// <summary>
+    /// The captures of a branching expression's bool, enum or integer value whose definitions are constants or status
+    /// tests: derived variables. And the number of definitions of each capture of a doorbell: all creations make a creation.
+    /// </summary>
     private void NumberDerivedCaptures()
     {
         Dictionary<CaptureId, List<IOperation?>>? definitions = null;
@@ -100,6 +103,12 @@ internal sealed class CfgModelBuilder : IInlineTarget
         {
             foreach (var operation in block.Operations)
             {
+                if (operation is IFlowCaptureOperation doorbell && doorbell.Value.Type?.IsReferenceType == true)
+                {
+                    var counts = _walker.DoorbellCaptureDefinitions ??= new Dictionary<CaptureId, int>();
+                    counts[doorbell.Id] = counts.TryGetValue(doorbell.Id, out var count) ? count + 1 : 1;
+                }
+
                 if (operation is IFlowCaptureOperation capture && DerivedLocals.IsDerivableType(capture.Value.Type, _walker.Symbols.IsStatus) && !_walker.Paths.TryCapturePath(capture.Id, out _))
                 {
                     definitions ??= new Dictionary<CaptureId, List<IOperation?>>();

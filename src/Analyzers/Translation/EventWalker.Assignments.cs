@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using DoorbellGuard.Analyzers.Flow;
 using DoorbellGuard.Analyzers.Protocol;
 using Microsoft.CodeAnalysis;
@@ -42,6 +43,7 @@ internal partial class EventWalker
         }
 
         var value = Walk(capture.Value);
+        NoteCreation(capture.Id, value);
         if (value.Kind == ValueKind.Key)
         {
             // A capture that names different doorbells on different paths ((a ?? b).Ring(v)): stay silent about them.
@@ -145,6 +147,32 @@ internal partial class EventWalker
             Consume(value);
         Emit(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, path, site: SiteOfCreation(value), created: value.Kind == ValueKind.Created));
         return WalkValue.Other;
+    }
+
+    // The graph path: for each capture of a doorbell, how many definitions it has (set by the builder), and how many of
+    // those walked so far created a doorbell, with the first creation's site.
+    private Dictionary<CaptureId, (int Created, int Site)>? _creatingCaptures;
+
+    /// <summary>The graph's captures of a reference (a doorbell, perhaps) and their number of definitions; null when there are none.</summary>
+    public Dictionary<CaptureId, int>? DoorbellCaptureDefinitions { get; set; }
+
+    /// <summary>A capture's definition: a creation counts towards the capture being a new, disconnected doorbell.</summary>
+    private void NoteCreation(CaptureId id, WalkValue value)
+    {
+        if (value.Kind != ValueKind.Created || DoorbellCaptureDefinitions is null)
+            return;
+        _creatingCaptures ??= new Dictionary<CaptureId, (int, int)>();
+        _creatingCaptures[id] = _creatingCaptures.TryGetValue(id, out var seen) ? (seen.Created + 1, seen.Site) : (1, value.Site);
+    }
+
+    /// <summary>A capture every definition of which creates a doorbell (the arms of a switch expression, of ?:): its use is a creation, at the first one's site.</summary>
+    private bool TryCreatedCapture(CaptureId id, out int site)
+    {
+        site = -1;
+        if (_creatingCaptures is null || !_creatingCaptures.TryGetValue(id, out var seen) || !DoorbellCaptureDefinitions!.TryGetValue(id, out var definitions) || seen.Created != definitions)
+            return false;
+        site = seen.Site;
+        return true;
     }
 
     /// <summary>

@@ -218,6 +218,8 @@ internal partial class EventWalker
                 return WalkValue.KeyOf(AccessPath.ForThis());
             case IFlowCaptureReferenceOperation captureReference when _derived?.TemporaryOf(captureReference.Id) is { } temporary && temporary >= 0:
                 return WalkValue.DerivedOf(temporary, negated: false);
+            case IFlowCaptureReferenceOperation captureReference when TryCreatedCapture(captureReference.Id, out var creationSite):
+                return WalkValue.CreatedAt(creationSite);
             case IFlowCaptureReferenceOperation captureReference:
                 var captureHolder = Holders.ForCapture(captureReference.Id, allocate: false);
                 if (captureHolder >= 0)

@@ -15,6 +15,9 @@ internal sealed class ResultCapture
     private readonly int _variable = -1;
     private int _holder;
 
+    // The first creation's site while every definition so far creates a doorbell; -1 before any, -2 once one does not.
+    private int _createdSite = -1;
+
     public ResultCapture(EventWalker walker, IOperation expression, ImmutableArray<IOperation?> definitions)
     {
         _walker = walker;
@@ -76,6 +79,7 @@ internal sealed class ResultCapture
             return;
         }
 
+        _createdSite = value.Kind != ValueKind.Created ? -2 : _createdSite == -1 ? value.Site : _createdSite;
         if (value.Kind == ValueKind.Key)
         {
             // Different doorbells on different paths ((a ?? b).Ring(v)): say nothing about them.
@@ -94,7 +98,7 @@ internal sealed class ResultCapture
 
     /// <summary>The value where it is used.</summary>
     public WalkValue Use() =>
-        _variable >= 0 ? WalkValue.DerivedOf(_variable, negated: false) : _holder >= 0 ? WalkValue.HolderOf(_holder) : CommonPath is not null ? WalkValue.KeyOf(CommonPath) : WalkValue.Other;
+        _variable >= 0 ? WalkValue.DerivedOf(_variable, negated: false) : _createdSite >= 0 ? WalkValue.CreatedAt(_createdSite) : _holder >= 0 ? WalkValue.HolderOf(_holder) : CommonPath is not null ? WalkValue.KeyOf(CommonPath) : WalkValue.Other;
 
     /// <summary>What a null check of this value tells: a status is never null; a doorbell rung on a path is not null there.</summary>
     public (AccessPath? Path, int Holder) NullCheck() =>
