@@ -167,16 +167,96 @@ public class DerivedValueTests
     public async Task A_short_circuit_flag_that_lets_retry_through_is_reported() =>
         await VerifyAsync(Loop(ShortCircuit.Replace("if (reconnect) { _doorbell.Connect(); continue; }", "if (reconnect) return false;")), Expect.Retry(0, "_doorbell"));
 
-    private static string Loop(string handling) => Method($$"""
+    private const string ClassifierHelpers = """
+        private static Step Classify(DoorbellStatus s) => s switch
+        {
+            DoorbellStatus.DisconnectedRetry => Step.Reconnect,
+            DoorbellStatus.DisconnectedAbort => Step.Lost,
+            DoorbellStatus.ConnectedNotify => Step.Done,
+            DoorbellStatus.Connected => Step.Done,
+            _ => Step.Lost,
+        };
+        private static bool IsRetry(DoorbellStatus s) => s == DoorbellStatus.DisconnectedRetry;
+        """;
+
+    private const string ByClassifier = """
+        switch (Classify(status))
+        {
+            case Step.Reconnect:
+                _doorbell.Connect();
+                continue;
+            case Step.Lost:
+                return false;
+        }
+        if (status == DoorbellStatus.ConnectedNotify) _doorbell.NotifyWorkSubmission();
+        return true;
+        """;
+
+    [Fact]
+    public async Task A_switch_on_a_lumping_classifier_helper_is_clean() =>
+        await VerifyAsync(Loop(ByClassifier, ClassifierHelpers));
+
+    [Fact]
+    public async Task A_switch_on_a_classifier_helper_in_pointer_code_is_clean() =>
+        await VerifyAsync(PointerLoop(ByClassifier, ClassifierHelpers));
+
+    [Fact]
+    public async Task A_switch_on_a_classifier_helper_that_misses_reconnect_is_reported() =>
+        await VerifyAsync(Loop(ByClassifier.Replace("case Step.Reconnect:", "case (Step)7:"), ClassifierHelpers), Expect.Retry(0, "_doorbell"));
+
+    private const string ByExtension = """
+        var step = status.Classify();
+        if (step == Step.Reconnect) { _doorbell.Connect(); continue; }
+        if (step == Step.Lost) return false;
+        if (status == DoorbellStatus.ConnectedNotify) _doorbell.NotifyWorkSubmission();
+        return true;
+        """;
+
+    private const string ExtensionClass = """
+        public static class StatusSteps
+        {
+            public static Step Classify(this DoorbellStatus s) => s switch
+            {
+                DoorbellStatus.DisconnectedRetry => Step.Reconnect,
+                DoorbellStatus.DisconnectedAbort => Step.Lost,
+                _ => Step.Done,
+            };
+        }
+        """;
+
+    [Fact]
+    public async Task A_classifying_extension_method_is_clean() =>
+        await VerifyAsync(Loop(ByExtension) + ExtensionClass);
+
+    [Fact]
+    public async Task A_classifying_extension_method_in_pointer_code_whose_answer_is_ignored_is_reported() =>
+        await VerifyAsync(PointerLoop(ByExtension.Replace("if (step == Step.Reconnect) { _doorbell.Connect(); continue; }", "")) + ExtensionClass, Expect.Retry(0, "_doorbell"));
+
+    private const string ByPredicate = """
+        if (IsRetry(status)) { _doorbell.Connect(); continue; }
+        if (status == DoorbellStatus.DisconnectedAbort) return false;
+        if (status == DoorbellStatus.ConnectedNotify) _doorbell.NotifyWorkSubmission();
+        return true;
+        """;
+
+    [Fact]
+    public async Task A_predicate_helper_is_clean() =>
+        await VerifyAsync(Loop(ByPredicate, ClassifierHelpers));
+
+    [Fact]
+    public async Task A_negated_predicate_helper_in_pointer_code_is_reported() =>
+        await VerifyAsync(PointerLoop(ByPredicate.Replace("if (IsRetry(status))", "if (!IsRetry(status))"), ClassifierHelpers), Expect.Retry(0, "_doorbell"), Expect.Notify(0, "_doorbell"));
+
+    private static string Loop(string handling, string members = "") => Method($$"""
         while (true)
         {
             {|#0:_doorbell.Ring(wp)|};
             var status = _doorbell.ReadStatus();
         {{handling}}
         }
-        """);
+        """, members);
 
-    private static string PointerLoop(string handling) => PointerMethod($$"""
+    private static string PointerLoop(string handling, string members = "") => PointerMethod($$"""
         while (true)
         {
             _ring[wp++] = packet;
@@ -185,15 +265,16 @@ public class DerivedValueTests
             var status = _doorbell.ReadStatus();
         {{handling}}
         }
-        """);
+        """, members);
 
-    private static string Method(string body) => $$"""
+    private static string Method(string body, string members = "") => $$"""
         using DoorbellGuard;
         public enum Step { Done, Reconnect, Lost }
         public sealed class Submitter
         {
             private readonly Doorbell _doorbell = null!;
             private static void Log() { }
+        {{members}}
             public bool Submit(ulong wp)
             {
         {{body}}
@@ -201,7 +282,7 @@ public class DerivedValueTests
         }
         """;
 
-    private static string PointerMethod(string body) => $$"""
+    private static string PointerMethod(string body, string members = "") => $$"""
         using DoorbellGuard;
         public enum Step { Done, Reconnect, Lost }
         public sealed unsafe class Submitter
@@ -210,6 +291,7 @@ public class DerivedValueTests
             private readonly ulong* _ring;
             private readonly ulong* _fence;
             private static void Log() { }
+        {{members}}
             public bool Submit(ulong wp, ulong packet)
             {
         {{body}}

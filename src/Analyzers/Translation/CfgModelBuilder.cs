@@ -155,7 +155,11 @@ internal sealed class CfgModelBuilder : IInlineTarget
             }
             else
             {
-                _walker.Consume(_walker.Walk(branchValue));
+                var walked = _walker.Walk(branchValue);
+                if (block.ConditionalSuccessor is not null && _walker.TryTestWalked(walked, branchValue.Type, out var helperVariable, out var helperCodes))
+                    _derivedTests[block.Ordinal] = (helperVariable, helperCodes);
+                else
+                    _walker.Consume(walked);
             }
         }
 

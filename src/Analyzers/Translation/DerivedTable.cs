@@ -59,6 +59,29 @@ internal sealed class DerivedTable
         return variable;
     }
 
+    /// <summary>
+    /// A variable of the caller for an inlined helper's variable <paramref name="key"/> (the helper and its variable: the
+    /// calls of one helper share them, each call setting them before use), its codes standing for <paramref name="values"/>;
+    /// -1 when every variable is taken or the codes disagree.
+    /// </summary>
+    public int ForInlined(object key, IReadOnlyList<long> values)
+    {
+        var variable = ForTemporary(key);
+        if (variable < 0)
+            return -1;
+        var own = _values[variable];
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (i < own.Count ? own[i] != values[i] : Code(variable, values[i]) != i + 1)
+                return -1;
+        }
+
+        return variable;
+    }
+
+    /// <summary>The values each variable's codes stand for, for a helper's summary.</summary>
+    public IReadOnlyList<IReadOnlyList<long>> AllValues() => _values;
+
     /// <summary>The variable of a capture allocated before, or -1.</summary>
     public int TemporaryOf(object capture) => _temporaries.TryGetValue(capture, out var variable) ? variable : -1;
 

@@ -44,6 +44,8 @@ internal partial class EventWalker
 
         var value = Walk(capture.Value);
         NoteCreation(capture.Id, value);
+        if (TryAdopt(capture.Id, value))
+            return;
         if (value.Kind == ValueKind.Key)
         {
             // A capture that names different doorbells on different paths ((a ?? b).Ring(v)): stay silent about them.

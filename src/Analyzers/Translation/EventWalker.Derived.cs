@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using DoorbellGuard.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -16,8 +17,65 @@ internal partial class EventWalker
     private IOperation? _derivedRoot;
     private DerivedTable? _derived;
 
-    /// <summary>The function body whose locals may be derived variables; unset leaves every local unknown (a helper's summary).</summary>
+    /// <summary>The function body whose locals may be derived variables; unset leaves every local unknown.</summary>
     public void SetDerivedRoot(IOperation root) => _derivedRoot = root;
+
+    /// <summary>In a helper's summary: the derived variable its bool, enum or integer result goes to, or -1.</summary>
+    public int ReturnVariable { get; private set; } = -1;
+
+    /// <summary>The derived variables' values, for a helper's summary (none when it has none).</summary>
+    public IReadOnlyList<IReadOnlyList<long>> DerivedValuesOf() => _derived?.AllValues() ?? System.Array.Empty<IReadOnlyList<long>>();
+
+    /// <summary>A helper's summary whose result type a derived variable can hold: every return sets that variable.</summary>
+    public void ReturnDerived(ITypeSymbol returnType)
+    {
+        if (_derivedRoot is null || !DerivedLocals.IsDerivableType(returnType, _symbols.IsStatus))
+            return;
+        _derived ??= new DerivedTable(_symbols, _derivedRoot);
+        ReturnVariable = _derived.ForTemporary(s_returnKey);
+    }
+
+    private static readonly object s_returnKey = new();
+
+    /// <summary>The caller's variable for an inlined helper's variable (shared by the calls of that helper), or -1.</summary>
+    public int InlinedVariable(IMethodSymbol helper, int variable, IReadOnlyList<long> values)
+    {
+        if (_derivedRoot is null)
+            return -1;
+        _derived ??= new DerivedTable(_symbols, _derivedRoot);
+        return _derived.ForInlined((helper, variable), values);
+    }
+
+    /// <summary>
+    /// A branch on a value already walked: a bool held in a derived variable (a helper's answer, <c>if (IsRetry(s))</c>);
+    /// the variable and the codes for which it is true.
+    /// </summary>
+    public bool TryTestWalked(WalkValue value, ITypeSymbol? type, out int variable, out ushort whenTrue)
+    {
+        variable = -1;
+        whenTrue = DerivedValues.AllCodes;
+        if (value.Kind != ValueKind.Derived || type?.SpecialType != SpecialType.System_Boolean)
+            return false;
+        var code = _derived!.Code(value.Variable, value.Negated ? 0 : 1);
+        if (code == 0)
+            return false;
+        variable = value.Variable;
+        whenTrue = (ushort)(1 << code);
+        return true;
+    }
+
+    // The graph path: captures whose one definition so far is a derived value (switch (Classify(s))): they name its variable.
+    private Dictionary<CaptureId, int>? _adoptedCaptures;
+
+    /// <summary>A capture defined by a derived value takes its variable; a second, different definition leaves it unknown.</summary>
+    private bool TryAdopt(CaptureId id, WalkValue value)
+    {
+        if (value.Kind != ValueKind.Derived || value.Negated)
+            return false;
+        _adoptedCaptures ??= new Dictionary<CaptureId, int>();
+        _adoptedCaptures[id] = _adoptedCaptures.TryGetValue(id, out var known) && known != value.Variable ? -1 : value.Variable;
+        return true;
+    }
 
     // Set while walking the value of a derived variable that is only ever tested: its status test is followed, not handed on.
     private bool _followingTest;
@@ -252,6 +310,8 @@ internal partial class EventWalker
                 return DerivedVariable(local.Local);
             case IFlowCaptureReferenceOperation capture when _derived?.TemporaryOf(capture.Id) is { } temporary && temporary >= 0:
                 return temporary;
+            case IFlowCaptureReferenceOperation capture when _adoptedCaptures is not null && _adoptedCaptures.TryGetValue(capture.Id, out var adopted):
+                return adopted;
             case IFlowCaptureReferenceOperation capture when Paths.TryCapturePath(capture.Id, out var path) && path.Kind == AccessRootKind.Local && path.Steps.IsEmpty && path.Root is ILocalSymbol captured:
                 return DerivedVariable(captured);
             default:

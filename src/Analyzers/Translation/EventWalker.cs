@@ -80,6 +80,13 @@ internal partial class EventWalker
     public void Return(IOperation value)
     {
         var returned = Walk(value);
+        if (Summarizing && ReturnVariable >= 0)
+        {
+            // A classifier's answer: every return sets it, so the caller reads this call's value.
+            DefineDerived(ReturnVariable, returned);
+            return;
+        }
+
         if (!Summarizing || returned.Kind is not (ValueKind.Read or ValueKind.Holder))
         {
             Consume(returned);
@@ -218,6 +225,8 @@ internal partial class EventWalker
                 return WalkValue.KeyOf(AccessPath.ForThis());
             case IFlowCaptureReferenceOperation captureReference when _derived?.TemporaryOf(captureReference.Id) is { } temporary && temporary >= 0:
                 return WalkValue.DerivedOf(temporary, negated: false);
+            case IFlowCaptureReferenceOperation captureReference when _adoptedCaptures is not null && _adoptedCaptures.TryGetValue(captureReference.Id, out var adopted):
+                return adopted >= 0 ? WalkValue.DerivedOf(adopted, negated: false) : WalkValue.Other;
             case IFlowCaptureReferenceOperation captureReference when TryCreatedCapture(captureReference.Id, out var creationSite):
                 return WalkValue.CreatedAt(creationSite);
             case IFlowCaptureReferenceOperation captureReference:

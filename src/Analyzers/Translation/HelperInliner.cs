@@ -24,6 +24,7 @@ internal sealed class HelperInliner
     private readonly bool _thisIsCallers;
     private readonly string? _thisText;
     private readonly int[] _holders;
+    private readonly int[] _variables;
     private readonly Dictionary<(string Text, bool ReportedByHelper), int> _sitesByText = new();
 
     private HelperInliner(EventWalker walker, IInlineTarget target, HelperModel helper, IInvocationOperation call, WalkValue receiver, WalkValue[] arguments)
@@ -51,6 +52,9 @@ internal sealed class HelperInliner
         }
 
         _holders = new int[helper.HolderCount];
+        _variables = new int[helper.DerivedValues.Count];
+        for (var v = 0; v < _variables.Length; v++)
+            _variables[v] = walker.InlinedVariable(helper.Method, v, helper.DerivedValues[v]);
     }
 
     /// <summary>Inlines <paramref name="helper"/> at <paramref name="call"/>; false (nothing emitted) when the caller has no room for it.</summary>
@@ -127,7 +131,8 @@ internal sealed class HelperInliner
             }
 
             foreach (var edge in from.Edges)
-                model.AddEdge(b + offset, new ProtocolEdge(edge.Target < 0 ? edge.Target : edge.Target + offset, MapHolder(edge.Holder), edge.TakenWhen)); // the helper's derived tests dropped with its variables
+                model.AddEdge(b + offset, new ProtocolEdge(edge.Target < 0 ? edge.Target : edge.Target + offset, MapHolder(edge.Holder), edge.TakenWhen,
+                    derivedVariable: MapVariable(edge.DerivedVariable), derivedTakenWhen: edge.DerivedTakenWhen));
         }
 
         foreach (var nullEdge in source.NullEdges)
@@ -142,8 +147,38 @@ internal sealed class HelperInliner
         _target.ContinueAt(continuation);
         if (_helper.HasRing)
             _walker.MarkRing();
+        if (MapVariable(_helper.ReturnVariable) is var answer && answer >= 0)
+            return WalkValue.DerivedOf(answer, negated: false);
         return _helper.ReturnHolder >= 0 ? WalkValue.HolderOf(MapHolder(_helper.ReturnHolder)) : WalkValue.Other;
     }
+
+    /// <summary>
+    /// A derived-variable event of the helper on the caller's variables: one the caller has no room for is dropped with
+    /// its tests (unknown), and a value copied from such a variable is unknown.
+    /// </summary>
+    private void MapDerived(RawEvent e, List<RawEvent> events)
+    {
+        var variable = MapVariable(e.Holder);
+        if (variable < 0)
+            return;
+        switch (e.Kind)
+        {
+            case ProtocolEventKind.DerivedFromStatus when MapHolder(e.SourceHolder) is var holder && holder >= 0:
+                events.Add(RawEvent.DerivedFromStatus(variable, holder, e.Table));
+                return;
+            case ProtocolEventKind.DerivedFromDerived when MapVariable(e.SourceHolder) is var source && source >= 0:
+                events.Add(RawEvent.DerivedFromDerived(variable, source, e.Table));
+                return;
+            case ProtocolEventKind.DerivedSet:
+                events.Add(RawEvent.DerivedSet(variable, (int)e.Table));
+                return;
+            default:
+                events.Add(RawEvent.DerivedSet(variable, 0));
+                return;
+        }
+    }
+
+    private int MapVariable(int variable) => variable < 0 || variable >= _variables.Length ? -1 : _variables[variable];
 
     private void Map(RawEvent e, List<RawEvent> events)
     {
@@ -151,7 +186,11 @@ internal sealed class HelperInliner
         {
             case RawScope.None:
                 if (e.IsDerived)
-                    return; // the helper's derived variables are its own: unknown in the caller
+                {
+                    MapDerived(e, events);
+                    return;
+                }
+
                 events.Add(new RawEvent(e.Kind, RawScope.None, holder: MapHolder(e.Holder), sourceHolder: MapHolder(e.SourceHolder), mask: e.Mask));
                 return;
             case RawScope.Captured:

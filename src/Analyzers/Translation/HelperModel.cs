@@ -10,8 +10,11 @@ namespace DoorbellGuard.Analyzers.Translation;
 /// </summary>
 internal sealed class HelperModel
 {
-    public HelperModel(IMethodSymbol method, RawModel model, int exit, int holderCount, int returnHolder, IReadOnlyDictionary<IParameterSymbol, int> parameterHolders, bool hasRing)
+    public HelperModel(IMethodSymbol method, RawModel model, int exit, int holderCount, int returnHolder, IReadOnlyDictionary<IParameterSymbol, int> parameterHolders, bool hasRing,
+        IReadOnlyList<IReadOnlyList<long>> derivedValues, int returnVariable)
     {
+        DerivedValues = derivedValues;
+        ReturnVariable = returnVariable;
         Method = method;
         Model = model;
         Exit = exit;
@@ -39,6 +42,12 @@ internal sealed class HelperModel
 
     /// <summary>The helper rings (itself or through its own helpers): a caller that calls it rings.</summary>
     public bool HasRing { get; }
+
+    /// <summary>The helper's derived variables, each with the values its codes stand for (a caller's copy keeps the codes).</summary>
+    public IReadOnlyList<IReadOnlyList<long>> DerivedValues { get; }
+
+    /// <summary>The derived variable a returned bool, enum or integer goes to (a classifier's answer), or -1.</summary>
+    public int ReturnVariable { get; }
 }
 
 /// <summary>Where helper summaries come from: built once per helper and compilation (the analyzer's cache), or none.</summary>

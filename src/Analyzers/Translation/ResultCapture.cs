@@ -13,6 +13,10 @@ internal sealed class ResultCapture
 {
     private readonly EventWalker _walker;
     private readonly int _variable = -1;
+    private readonly bool _single;
+
+    // A single definition that is a derived value (switch (Classify(s))): the value names that variable.
+    private int _adopted = -1;
     private int _holder;
 
     // The first creation's site while every definition so far creates a doorbell; -1 before any, -2 once one does not.
@@ -22,6 +26,7 @@ internal sealed class ResultCapture
     {
         _walker = walker;
         Expression = expression;
+        _single = definitions.Length == 1;
         _holder = -1;
         if (walker.Symbols.IsStatus(expression.Type))
         {
@@ -79,6 +84,12 @@ internal sealed class ResultCapture
             return;
         }
 
+        if (_single && value.Kind == ValueKind.Derived && !value.Negated)
+        {
+            _adopted = value.Variable;
+            return;
+        }
+
         _createdSite = value.Kind != ValueKind.Created ? -2 : _createdSite == -1 ? value.Site : _createdSite;
         if (value.Kind == ValueKind.Key)
         {
@@ -98,7 +109,10 @@ internal sealed class ResultCapture
 
     /// <summary>The value where it is used.</summary>
     public WalkValue Use() =>
-        _variable >= 0 ? WalkValue.DerivedOf(_variable, negated: false) : _createdSite >= 0 ? WalkValue.CreatedAt(_createdSite) : _holder >= 0 ? WalkValue.HolderOf(_holder) : CommonPath is not null ? WalkValue.KeyOf(CommonPath) : WalkValue.Other;
+        _variable >= 0 ? WalkValue.DerivedOf(_variable, negated: false) : _adopted >= 0 ? WalkValue.DerivedOf(_adopted, negated: false) : _createdSite >= 0 ? WalkValue.CreatedAt(_createdSite) : _holder >= 0 ? WalkValue.HolderOf(_holder) : CommonPath is not null ? WalkValue.KeyOf(CommonPath) : WalkValue.Other;
+
+    /// <summary>The derived variable this value names, or -1.</summary>
+    public int DerivedVariable => _variable >= 0 ? _variable : _adopted;
 
     /// <summary>What a null check of this value tells: a status is never null; a doorbell rung on a path is not null there.</summary>
     public (AccessPath? Path, int Holder) NullCheck() =>

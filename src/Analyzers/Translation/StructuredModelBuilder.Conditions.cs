@@ -63,7 +63,15 @@ internal sealed partial class StructuredModelBuilder
             return;
         }
 
-        _walker.Consume(_walker.Walk(condition));
+        var walked = _walker.Walk(condition);
+        if (_walker.TryTestWalked(walked, condition.Type, out variable, out codes))
+        {
+            if (Reachable)
+                BranchOnDerived(variable, codes, whenTrue, whenFalse);
+            return;
+        }
+
+        _walker.Consume(walked);
         if (Reachable)
             Branch(-1, StatusMask.All, whenTrue, whenFalse);
     }
@@ -109,7 +117,7 @@ internal sealed partial class StructuredModelBuilder
             }
         }
 
-        var variable = _walker.DerivedSubject(subject.Expression);
+        var variable = subject.DerivedVariable >= 0 ? subject.DerivedVariable : _walker.DerivedSubject(subject.Expression);
         if (variable >= 0)
         {
             var codes = DerivedValues.AllCodes;

@@ -63,6 +63,8 @@ internal sealed partial class StructuredModelBuilder : IInlineTarget
     {
         var builder = new StructuredModelBuilder(walker, maxBlocks);
         walker.Summarizing = true;
+        walker.SetDerivedRoot(body);
+        walker.ReturnDerived(method.ReturnType);
         try
         {
             if (builder.BuildBlocks(body) != GiveUpReason.None)
@@ -74,7 +76,8 @@ internal sealed partial class StructuredModelBuilder : IInlineTarget
         }
 
         LocalAliases.Resolve(builder._model, walker.Captured);
-        return new HelperModel(method, builder._model, builder._exit, walker.Holders.Count, walker.ReturnHolder, walker.Holders.Parameters, walker.HasRing);
+        return new HelperModel(method, builder._model, builder._exit, walker.Holders.Count, walker.ReturnHolder, walker.Holders.Parameters, walker.HasRing,
+            walker.DerivedValuesOf(), walker.ReturnVariable);
     }
 
     private FunctionModel Build(IOperation body)
