@@ -247,6 +247,41 @@ public class DerivedValueTests
     public async Task A_negated_predicate_helper_in_pointer_code_is_reported() =>
         await VerifyAsync(PointerLoop(ByPredicate.Replace("if (IsRetry(status))", "if (!IsRetry(status))"), ClassifierHelpers), Expect.Retry(0, "_doorbell"), Expect.Notify(0, "_doorbell"));
 
+    private const string TryRingMembers = """
+        private bool TryRing(ulong wp, out DoorbellStatus status)
+        {
+            _doorbell.Ring(wp);
+            status = _doorbell.ReadStatus();
+            return status != DoorbellStatus.DisconnectedAbort;
+        }
+        """;
+
+    private const string ByOutParameter = """
+        while (true)
+        {
+            if (!{|#0:TryRing(wp, out var status)|}) return false;
+            if (status == DoorbellStatus.DisconnectedRetry) { _doorbell.Connect(); continue; }
+            if (status == DoorbellStatus.ConnectedNotify) _doorbell.NotifyWorkSubmission();
+            return true;
+        }
+        """;
+
+    [Fact]
+    public async Task A_status_handed_back_through_an_out_parameter_and_handled_is_clean() =>
+        await VerifyAsync(Method(ByOutParameter.Replace("{|#0:", "").Replace("|}", ""), TryRingMembers));
+
+    [Fact]
+    public async Task A_status_handed_back_through_an_out_parameter_in_pointer_code_and_handled_is_clean() =>
+        await VerifyAsync(PointerMethod(ByOutParameter.Replace("{|#0:", "").Replace("|}", ""), TryRingMembers));
+
+    [Fact]
+    public async Task A_status_handed_back_through_an_out_parameter_that_is_never_reconnected_is_reported_at_the_call() =>
+        await VerifyAsync(Method(ByOutParameter.Replace("{ _doorbell.Connect(); continue; }", "return false;"), TryRingMembers), Expect.Retry(0, "_doorbell"));
+
+    [Fact]
+    public async Task A_status_handed_back_through_an_out_parameter_in_pointer_code_without_notify_is_reported_at_the_call() =>
+        await VerifyAsync(PointerMethod(ByOutParameter.Replace("if (status == DoorbellStatus.ConnectedNotify) _doorbell.NotifyWorkSubmission();", ""), TryRingMembers), Expect.Notify(0, "_doorbell"));
+
     private static string Loop(string handling, string members = "") => Method($$"""
         while (true)
         {

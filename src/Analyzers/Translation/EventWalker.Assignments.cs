@@ -118,6 +118,13 @@ internal partial class EventWalker
         var target = StripConversions(assignedTarget);
         if (target is ILocalReferenceOperation local)
             return AssignToLocal(local.Local, assignedValue);
+        if (Summarizing && target is IParameterReferenceOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } handedBack && Holders.ForParameter(handedBack.Parameter) is var handedBackHolder && handedBackHolder >= 0)
+        {
+            // TryRing(wp, out status): the status goes back to the caller's argument, which the call binds (HelperInliner).
+            Bind(handedBackHolder, Walk(assignedValue));
+            return WalkValue.HolderOf(handedBackHolder);
+        }
+
         if (target is IDiscardOperation)
         {
             // _ = d.ReadStatus(); reads and drops the status, as a statement of its own would.

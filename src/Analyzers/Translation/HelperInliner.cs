@@ -145,11 +145,33 @@ internal sealed class HelperInliner
 
         _target.JumpTo(offset);
         _target.ContinueAt(continuation);
+        HandBackStatuses();
         if (_helper.HasRing)
             _walker.MarkRing();
         if (MapVariable(_helper.ReturnVariable) is var answer && answer >= 0)
             return WalkValue.DerivedOf(answer, negated: false);
         return _helper.ReturnHolder >= 0 ? WalkValue.HolderOf(MapHolder(_helper.ReturnHolder)) : WalkValue.Other;
+    }
+
+    /// <summary>A status the helper hands back through an <c>out</c> or <c>ref</c> parameter arrives in the caller's local.</summary>
+    private void HandBackStatuses()
+    {
+        foreach (var parameter in _helper.ParameterHolders)
+        {
+            if (parameter.Key.RefKind is not (RefKind.Out or RefKind.Ref) || !_arguments.TryGetValue(parameter.Key, out var argument))
+                continue;
+            var target = StripConversions(argument.Syntax) switch
+            {
+                IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
+                ILocalReferenceOperation local => local.Local,
+                _ => null,
+            };
+            var holder = target is null ? -1 : _walker.Holders.ForLocal(target);
+            if (holder >= 0)
+                _walker.Emit(new RawEvent(ProtocolEventKind.HolderCopy, RawScope.None, holder: holder, sourceHolder: MapHolder(parameter.Value)));
+            else
+                _walker.Emit(new RawEvent(ProtocolEventKind.HolderEscape, RawScope.None, holder: MapHolder(parameter.Value)));
+        }
     }
 
     /// <summary>
