@@ -41,6 +41,8 @@ internal static class RingScan
                     _ => false,
                 },
                 IPropertyReferenceOperation property => symbols.ClassifyAccess(property.Property, IsAssigned(property), configuration) == ProtocolOperation.Ring,
+                // Raw code rings through the create structure's doorbell address: the method names the field, to store through it or copy it.
+                IFieldReferenceOperation field => symbols.Raw && RawD3dkmt.AddressKindOf(field.Field) == RawAddressKind.Doorbell,
                 _ => false,
             };
             if (rings)

@@ -77,6 +77,8 @@ internal partial class EventWalker
     /// <summary><c>local = value</c> (or its declaration): a status local becomes a holder, any other local a new key value.</summary>
     public WalkValue AssignToLocal(ILocalSymbol local, IOperation valueOperation)
     {
+        if (_symbols.Raw)
+            NoteRawCopy(AccessPath.ForLocal(local), local, null, valueOperation);
         var holder = Holders.ForLocal(local);
         if (holder >= 0)
         {
@@ -85,6 +87,15 @@ internal partial class EventWalker
         }
 
         var value = Walk(valueOperation);
+        if (_symbols.Raw)
+            NoteRawConnectResult(local, valueOperation);
+        if (_symbols.Raw && value.Kind is ValueKind.Read or ValueKind.Holder && RawD3dkmt.IsStatusWord(local.Type) && Holders.Adopt(local) is var adopted && adopted >= 0)
+        {
+            // uint status = (uint)*statusAddress; the integer holds the status from here on.
+            Bind(adopted, value);
+            return WalkValue.HolderOf(adopted);
+        }
+
         if (value.Kind == ValueKind.Key)
         {
             // var d2 = d; two names for one doorbell from here on (LocalAliases follows them until either changes).
@@ -106,6 +117,8 @@ internal partial class EventWalker
         var target = StripConversions(assignedTarget);
         if (target is ILocalReferenceOperation local)
             return AssignToLocal(local.Local, assignedValue);
+        if (_symbols.Raw && target is not null && TryWalkRawStore(target, assignedValue))
+            return WalkValue.Other;
         if (target is IDiscardOperation)
         {
             // _ = d.ReadStatus(); reads and drops the status, as a statement of its own would.
