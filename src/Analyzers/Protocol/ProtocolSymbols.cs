@@ -20,6 +20,7 @@ internal sealed class ProtocolSymbols
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _holdsDoorbell = new(SymbolEqualityComparer.Default);
     private readonly bool _attributesDeclared;
     private Dictionary<string, IAssemblySymbol>? _referencedByName;
+    private ConcurrentDictionary<INamedTypeSymbol, RawFieldOrigins>? _rawFieldOrigins;
 
     private ProtocolSymbols(Compilation compilation, INamedTypeSymbol? doorbell, INamedTypeSymbol? status, INamedTypeSymbol? queue, bool attributesDeclared, bool raw)
     {
@@ -80,6 +81,16 @@ internal sealed class ProtocolSymbols
         }
 
         return false;
+    }
+
+    /// <summary>What the fields of <paramref name="type"/> hold that were copied from a create structure (raw code only), read once per type.</summary>
+    public RawFieldOrigins RawFieldOriginsOf(INamedTypeSymbol? type, CancellationToken cancellationToken)
+    {
+        if (!Raw || type is null || type.DeclaringSyntaxReferences.IsEmpty)
+            return RawFieldOrigins.None;
+        var cache = _rawFieldOrigins ??= new ConcurrentDictionary<INamedTypeSymbol, RawFieldOrigins>(SymbolEqualityComparer.Default);
+        type = type.OriginalDefinition;
+        return cache.TryGetValue(type, out var origins) ? origins : cache.GetOrAdd(type, RawFieldOrigins.Of(type, cancellationToken));
     }
 
     public bool IsDoorbell(ITypeSymbol? type) => type is not null && Doorbell is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, Doorbell);

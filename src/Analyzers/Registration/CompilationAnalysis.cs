@@ -127,7 +127,7 @@ internal sealed class CompilationAnalysis
             if (names is not null && attributed is not null)
                 names.AddRange(attributed);
             if (names is not null && _symbols.Raw)
-                names.AddRange(RawD3dkmt.RingNames);
+                names.AddRange(RingNameIndex.RawRingNames(sources, cancellationToken));
             var index = RingNameIndex.Build(sources, attributed is null ? null : names, CreationNames, depth, cancellationToken);
             _ringNames = index;
             return index;

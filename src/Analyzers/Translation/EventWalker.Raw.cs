@@ -194,7 +194,9 @@ internal partial class EventWalker
         if (_suppressOwnRings)
             return;
         HasRing = true;
-        var named = RawD3dkmt.PointerOf(address) is IFieldReferenceOperation { Instance: { } instance } ? instance : RawD3dkmt.PointerOf(address);
+        // The doorbell as the user wrote it: the structure in create.DoorbellCPUVirtualAddress, else the pointer rung through.
+        var pointer = RawD3dkmt.PointerOf(address);
+        var named = pointer is IFieldReferenceOperation { Instance: { } instance } field && RawD3dkmt.AddressKindOf(field.Field) != RawAddressKind.None ? instance : pointer;
         Emit(new RawEvent(ProtocolEventKind.Ring, RawScope.Exact, doorbell, site: Sites.Add(site, named)));
     }
 
@@ -252,6 +254,8 @@ internal partial class EventWalker
         value = StripConversions(value)!;
         if (value is IFieldReferenceOperation field && RawD3dkmt.IsHandleField(field.Field) && RawD3dkmt.IsCreateStructure(field.Field.ContainingType))
             return field.Instance is { } instance ? DoorbellPathOf(instance) : null;
+        if (value is IFieldReferenceOperation handleField && FieldOrigin(handleField) is { Role: RawFieldRole.Handle } origin)
+            return origin.Doorbell;
         if (Paths.TryPath(value) is not { } path)
             return null;
         if (_rawHandles is not null && _rawHandles.TryGetValue(path, out var copied))
@@ -287,9 +291,24 @@ internal partial class EventWalker
                 return copied;
             case IFieldReferenceOperation field when _rawPointers is not null && _rawPointers.TryGetValue(field.Field, out var copied):
                 return copied;
+            case IFieldReferenceOperation field when FieldOrigin(field) is { } origin && origin.Role != RawFieldRole.Handle:
+                return (origin.Doorbell, origin.Role == RawFieldRole.DoorbellAddress ? RawAddressKind.Doorbell : RawAddressKind.Status);
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A field of this object that another member filled from a create structure (<c>_bell</c>, <c>_status</c>,
+    /// <c>_handle</c>): what it holds, and the key of its doorbell (<see cref="RawFieldOrigins"/>).
+    /// </summary>
+    private (RawFieldRole Role, AccessPath Doorbell)? FieldOrigin(IFieldReferenceOperation field)
+    {
+        if (field.Field.IsStatic || StripConversions(field.Instance) is not IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+            return null;
+        if (!_symbols.RawFieldOriginsOf(field.Field.ContainingType, CancellationToken).TryGet(field.Field, out var role, out var doorbell))
+            return null;
+        return AccessPath.ForThis().Then(doorbell) is { } path ? (role, path) : null;
     }
 
     /// <summary>The key of a create structure: <c>create</c>, <c>_create</c>, or <c>p</c> for <c>p-&gt;</c> through a pointer to one.</summary>
