@@ -438,6 +438,34 @@ public class RawD3dkmtTests
             """ + RawBindings.Structures,
             VerifyCS.Diagnostic(Descriptors.DisconnectNotRetried).WithLocation(0).WithArguments("create"));
 
+    [Theory]
+    [InlineData("case 1: var notify = new D3DKMT_NOTIFY_WORK_SUBMISSION { hDoorbell = create.hDoorbell }; Gdi.D3DKMTNotifyWorkSubmission(&notify); return true;", false)]
+    [InlineData("case 1: return true;", true)]
+    public async Task A_switch_on_the_status_number_tests_the_status(string notifyCase, bool reported) =>
+        await VerifyRawAsync($$"""
+            using Contoso.Umd;
+
+            unsafe class Submitter
+            {
+                bool Submit(ref D3DKMT_CREATE_DOORBELL create, ulong writePointer)
+                {
+                    {|#0:*(ulong*)create.DoorbellCPUVirtualAddress = writePointer|};
+                    var status = (uint)*(ulong*)create.DoorbellStatusCPUVirtualAddress;
+                    switch (status)
+                    {
+                        case 0: return true;
+                        {{notifyCase}}
+                        case 2:
+                            var connect = new D3DKMT_CONNECT_DOORBELL { hDoorbell = create.hDoorbell };
+                            if (Gdi.D3DKMTConnectDoorbell(&connect) < 0) return false;
+                            return Submit(ref create, writePointer);
+                        default: return false;
+                    }
+                }
+            }
+            """ + RawBindings.DllImports,
+            reported ? new[] { VerifyCS.Diagnostic(Descriptors.NotifyNotCalled).WithLocation(0).WithArguments("create") } : System.Array.Empty<DiagnosticResult>());
+
     [Fact]
     public async Task Code_that_names_the_structures_but_never_rings_is_silent() =>
         await VerifyRawAsync("""
@@ -452,18 +480,25 @@ public class RawD3dkmtTests
             }
             """ + RawBindings.DllImports);
 
+    /// <summary>Verifies on both translation paths: the structured one and the control-flow graph must agree on raw code.</summary>
     internal static async Task VerifyRawAsync(string source, params DiagnosticResult[] expected)
     {
-        var test = new WithoutRuntime { TestCode = source };
-        test.ExpectedDiagnostics.AddRange(expected);
-        await test.RunAsync(CancellationToken.None);
+        foreach (var graphOnly in new[] { false, true })
+        {
+            var test = new WithoutRuntime(graphOnly) { TestCode = source };
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync(CancellationToken.None);
+        }
     }
 
     /// <summary>Compiled against .NET 8 alone, with /unsafe: no DoorbellGuard runtime, as a user of the analyzer package alone.</summary>
     private sealed class WithoutRuntime : CSharpAnalyzerTest<DoorbellProtocolAnalyzer, DefaultVerifier>
     {
-        public WithoutRuntime()
+        private readonly bool _graphOnly;
+
+        public WithoutRuntime(bool graphOnly)
         {
+            _graphOnly = graphOnly;
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
             SolutionTransforms.Add((solution, projectId) =>
             {
@@ -472,6 +507,7 @@ public class RawD3dkmtTests
             });
         }
 
-        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => VerifyCS.AllAnalyzers();
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
+            _graphOnly ? new DiagnosticAnalyzer[] { new DoorbellProtocolAnalyzer(DoorbellGuard.Analyzers.Registration.AnalysisSettings.GraphOnly) } : VerifyCS.AllAnalyzers();
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using DoorbellGuard.Analyzers.Flow;
 using DoorbellGuard.Analyzers.Protocol;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using static DoorbellGuard.Analyzers.Translation.OperationFacts;
 
@@ -19,6 +20,7 @@ internal partial class EventWalker
     private Dictionary<AccessPath, AccessPath>? _rawHandles;
     private Dictionary<AccessPath, AccessPath>? _rawQueues;
     private Dictionary<ILocalSymbol, AccessPath>? _rawConnectResults;
+    private Dictionary<CaptureId, List<(IFieldSymbol Field, IOperation Value)>>? _rawInitializers;
     private (IOperation? Call, AccessPath? Doorbell) _lastRawConnect;
 
     /// <summary>
@@ -206,7 +208,19 @@ internal partial class EventWalker
         target = StripConversions(target)!;
         var targetPath = Paths.TryPath(target);
         if (targetPath is null)
+        {
+            // The graph lowers an object initializer to stores into a capture of the new structure, copied afterwards.
+            if (target is IFieldReferenceOperation { Instance: IFlowCaptureReferenceOperation capture } member && RawD3dkmt.IsHandleField(member.Field))
+            {
+                _rawInitializers ??= new();
+                if (!_rawInitializers.TryGetValue(capture.Id, out var stores))
+                    _rawInitializers[capture.Id] = stores = new();
+                stores.Add((member.Field, value));
+            }
+
             return;
+        }
+
         var symbol = target switch
         {
             ILocalReferenceOperation local => (ISymbol)local.Local,
@@ -222,13 +236,22 @@ internal partial class EventWalker
         if (symbol is not null && ResolveRawAddress(StripConversions(value)) is { } address)
             (_rawPointers ??= new(SymbolEqualityComparer.Default))[symbol] = address;
         NoteHandle(targetPath, targetField, value);
+        if (StripConversions(value) is IFlowCaptureReferenceOperation initialized && _rawInitializers is not null && _rawInitializers.TryGetValue(initialized.Id, out var stores))
+        {
+            foreach (var (field, stored) in stores)
+            {
+                if (targetPath.Then(field) is { } memberPath)
+                    NoteHandle(memberPath, null, stored, QueueOwner(field, targetPath));
+            }
+        }
+
         if (StripConversions(value) is IObjectCreationOperation { Initializer: { } initializer })
         {
             foreach (var member in initializer.Initializers)
             {
                 if (member is ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } assignment && RawD3dkmt.IsHandleField(field.Field)
                     && targetPath.Then(field.Field) is { } memberPath)
-                    NoteHandle(memberPath, field, assignment.Value, targetPath);
+                    NoteHandle(memberPath, field, assignment.Value, QueueOwner(field.Field, targetPath));
             }
         }
     }
@@ -241,12 +264,16 @@ internal partial class EventWalker
     {
         if (DoorbellOfHandle(value) is { } doorbell)
             (_rawHandles ??= new())[targetPath] = doorbell;
-        if (targetField is not { Field.Name: RawD3dkmt.QueueHandleField } || !RawD3dkmt.IsCreateStructure(targetField.Field.ContainingType))
+        if (owner is null && (targetField is not { Field.Name: RawD3dkmt.QueueHandleField } || !RawD3dkmt.IsCreateStructure(targetField.Field.ContainingType)))
             return;
-        var created = owner ?? (targetField.Instance is { } instance ? DoorbellPathOf(instance) : null);
+        var created = owner ?? (targetField!.Instance is { } instance ? DoorbellPathOf(instance) : null);
         if (created is not null && Paths.TryPath(value) is { } queue)
             (_rawQueues ??= new())[queue] = created;
     }
+
+    /// <summary>The create structure whose queue handle a store into <paramref name="field"/> of <paramref name="structure"/> sets, or null.</summary>
+    private static AccessPath? QueueOwner(IFieldSymbol field, AccessPath structure) =>
+        field.Name == RawD3dkmt.QueueHandleField && RawD3dkmt.IsCreateStructure(field.ContainingType) ? structure : null;
 
     /// <summary>The doorbell a handle value names: <c>create.hDoorbell</c>, <c>create.hHwQueue</c>, or a copy of either.</summary>
     private AccessPath? DoorbellOfHandle(IOperation value)

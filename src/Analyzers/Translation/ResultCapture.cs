@@ -19,7 +19,7 @@ internal sealed class ResultCapture
         _walker = walker;
         Expression = expression;
         _holder = -1;
-        if (walker.Symbols.IsStatus(expression.Type))
+        if (walker.Symbols.MayTestStatus(expression.Type))
         {
             // A status capture is a holder, never a key.
             _holder = walker.Holders.ForValue(expression, allocate: true);
