@@ -20,10 +20,12 @@ internal sealed class ProtocolSymbols
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _holdsDoorbell = new(SymbolEqualityComparer.Default);
     private readonly bool _attributesDeclared;
     private Dictionary<string, IAssemblySymbol>? _referencedByName;
+    private ConcurrentDictionary<INamedTypeSymbol, RawFieldOrigins>? _rawFieldOrigins;
 
-    private ProtocolSymbols(Compilation compilation, INamedTypeSymbol? doorbell, INamedTypeSymbol? status, INamedTypeSymbol? queue, bool attributesDeclared)
+    private ProtocolSymbols(Compilation compilation, INamedTypeSymbol? doorbell, INamedTypeSymbol? status, INamedTypeSymbol? queue, bool attributesDeclared, bool raw)
     {
         Compilation = compilation;
+        Raw = raw;
         Doorbell = doorbell;
         DoorbellStatus = status;
         HardwareQueue = queue;
@@ -40,22 +42,28 @@ internal sealed class ProtocolSymbols
 
     public INamedTypeSymbol? HardwareQueue { get; }
 
+    /// <summary>The compilation declares the D3DKMT doorbell structures itself: raw calls and stores are checked (<see cref="RawD3dkmt"/>).</summary>
+    public bool Raw { get; }
+
     /// <summary>
     /// Null when the compilation has nothing to check: then nothing is registered at all. That is the case when it
-    /// references no DoorbellGuard runtime, declares no wrapper attribute of its own, and names no wrapper in .editorconfig.
+    /// references no DoorbellGuard runtime, declares no wrapper attribute of its own, names no wrapper in .editorconfig,
+    /// and declares no D3DKMT doorbell structure of its own.
     /// </summary>
     public static ProtocolSymbols? TryCreate(Compilation compilation, AnalyzerOptions? options = null)
     {
+        // Code that calls D3DKMT itself declares the create structure: a name lookup in the declaration table.
+        var raw = RawD3dkmt.IsDeclaredIn(compilation);
         var doorbell = compilation.GetTypeByMetadataName("DoorbellGuard.Doorbell");
         var status = compilation.GetTypeByMetadataName("DoorbellGuard.DoorbellStatus");
         if (doorbell is not null && status is not null)
-            return new ProtocolSymbols(compilation, doorbell, status, compilation.GetTypeByMetadataName("DoorbellGuard.HardwareQueue"), attributesDeclared: true);
+            return new ProtocolSymbols(compilation, doorbell, status, compilation.GetTypeByMetadataName("DoorbellGuard.HardwareQueue"), attributesDeclared: true, raw);
 
         // The analyzer-only package: code that wraps D3DKMT itself declares the attributes (any namespace) or names
         // its wrappers in .editorconfig. Both checks are cheap: a name lookup in the declaration table, and option lookups.
         var attributes = WrapperAttributes.AreDeclared(compilation);
-        if (attributes || NamesWrappersInOptions(compilation, options))
-            return new ProtocolSymbols(compilation, null, null, null, attributes);
+        if (attributes || raw || NamesWrappersInOptions(compilation, options))
+            return new ProtocolSymbols(compilation, null, null, null, attributes, raw);
         return null;
     }
 
@@ -75,6 +83,16 @@ internal sealed class ProtocolSymbols
         return false;
     }
 
+    /// <summary>What the fields of <paramref name="type"/> hold that were copied from a create structure (raw code only), read once per type.</summary>
+    public RawFieldOrigins RawFieldOriginsOf(INamedTypeSymbol? type, CancellationToken cancellationToken)
+    {
+        if (!Raw || type is null || type.DeclaringSyntaxReferences.IsEmpty)
+            return RawFieldOrigins.None;
+        var cache = _rawFieldOrigins ??= new ConcurrentDictionary<INamedTypeSymbol, RawFieldOrigins>(SymbolEqualityComparer.Default);
+        type = type.OriginalDefinition;
+        return cache.TryGetValue(type, out var origins) ? origins : cache.GetOrAdd(type, RawFieldOrigins.Of(type, cancellationToken));
+    }
+
     public bool IsDoorbell(ITypeSymbol? type) => type is not null && Doorbell is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, Doorbell);
 
     /// <summary>
@@ -83,6 +101,8 @@ internal sealed class ProtocolSymbols
     /// </summary>
     public bool HoldsDoorbell(ITypeSymbol? type, WrapperConfiguration configuration)
     {
+        if (Raw && RawD3dkmt.IsCreateStructure(type))
+            return true;
         if (type is null || type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Delegate or TypeKind.Enum or TypeKind.Pointer)
             return false;
         if (_holdsDoorbell.TryGetValue(type, out var holds))
@@ -133,10 +153,18 @@ internal sealed class ProtocolSymbols
     {
         if (type is null)
             return false;
+        if (Raw && RawD3dkmt.IsStatusEnum(type))
+            return true;
         if (DoorbellStatus is not null)
             return SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, DoorbellStatus);
         return type.TypeKind == TypeKind.Enum && type.Name == "DoorbellStatus";
     }
+
+    /// <summary>
+    /// Whether a condition on a value of <paramref name="type"/> may test a status: a status type, or, for raw code, the
+    /// integer the status word is loaded, cast or masked into (the walker decides whether the value is a status).
+    /// </summary>
+    public bool MayTestStatus(ITypeSymbol? type) => IsStatus(type) || Raw && RawD3dkmt.IsStatusWord(type);
 
     /// <summary>The member a call or reference names, as classified: the definition, not a constructed or reduced form.</summary>
     public static ISymbol Normalize(ISymbol symbol) =>

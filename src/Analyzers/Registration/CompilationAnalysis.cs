@@ -126,6 +126,8 @@ internal sealed class CompilationAnalysis
 
             if (names is not null && attributed is not null)
                 names.AddRange(attributed);
+            if (names is not null && _symbols.Raw)
+                names.AddRange(RingNameIndex.RawRingNames(sources, cancellationToken));
             var index = RingNameIndex.Build(sources, attributed is null ? null : names, CreationNames, depth, cancellationToken);
             _ringNames = index;
             return index;
@@ -133,7 +135,13 @@ internal sealed class CompilationAnalysis
     }
 
     /// <summary>A ring before connect is reported in the method that created the doorbell, which may ring it through a helper only.</summary>
-    private IReadOnlyCollection<string> CreationNames => _symbols.HardwareQueue is null ? Array.Empty<string>() : new[] { "CreateDoorbell" };
+    private IReadOnlyCollection<string> CreationNames => (_symbols.HardwareQueue is null, _symbols.Raw) switch
+    {
+        (true, false) => Array.Empty<string>(),
+        (false, false) => new[] { "CreateDoorbell" },
+        (true, true) => new[] { RawD3dkmt.CreateFunction },
+        (false, true) => new[] { "CreateDoorbell", RawD3dkmt.CreateFunction },
+    };
 
     private TreeFacts FactsFor(SyntaxTree tree, CancellationToken cancellationToken)
     {

@@ -175,6 +175,40 @@ internal sealed class RingNameIndex
     }
 
     /// <summary>
+    /// Raw D3DKMT code: the doorbell address names, and the names of what they are copied into
+    /// (<c>_bell = (ulong*)create.DoorbellCPUVirtualAddress;</c>), through which other methods ring.
+    /// </summary>
+    public static List<string> RawRingNames(IReadOnlyList<TreeText> sources, CancellationToken cancellationToken)
+    {
+        var names = new List<string>(RawD3dkmt.RingNames);
+        var addresses = new IdentifierNames(RawD3dkmt.RingNames);
+        var found = new List<(int Position, string Name)>();
+        foreach (var (tree, text) in sources)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            found.Clear();
+            addresses.FindIn(text, found);
+            if (found.Count == 0)
+                continue;
+            var root = tree.GetRoot(cancellationToken);
+            foreach (var hit in found)
+            {
+                var assignment = root.FindToken(hit.Position).Parent?.FirstAncestorOrSelf<AssignmentExpressionSyntax>();
+                var copiedInto = assignment?.Left switch
+                {
+                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText,
+                    _ => null,
+                };
+                if (copiedInto is not null)
+                    names.Add(copiedInto);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>
     /// Whether the callers of <paramref name="method"/> answer for what it does to the doorbells they hand it: not for a
     /// method that is public in public types (it answers in its own body). Read from the modifiers as written: a part
     /// without them counts as not public (more to search, never a miss).

@@ -41,6 +41,8 @@ internal static class RingScan
                     _ => false,
                 },
                 IPropertyReferenceOperation property => symbols.ClassifyAccess(property.Property, IsAssigned(property), configuration) == ProtocolOperation.Ring,
+                // Raw code rings through the create structure's doorbell address: the method names the field, to store through it or copy it.
+                IFieldReferenceOperation field => symbols.Raw && IsRawDoorbellAddress(field.Field, symbols),
                 _ => false,
             };
             if (rings)
@@ -74,6 +76,12 @@ internal static class RingScan
 
         return false;
     }
+
+    /// <summary>The create structure's doorbell address, or a field of the type another member copied it into.</summary>
+    private static bool IsRawDoorbellAddress(IFieldSymbol field, ProtocolSymbols symbols) =>
+        RawD3dkmt.AddressKindOf(field) == RawAddressKind.Doorbell
+        || (field.Type.TypeKind == TypeKind.Pointer || field.Type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr)
+            && symbols.RawFieldOriginsOf(field.ContainingType, default).TryGet(field, out var role, out _) && role == RawFieldRole.DoorbellAddress;
 
     private static bool IsAssigned(IOperation reference) => reference.Parent is IAssignmentOperation assignment && assignment.Target == reference;
 }

@@ -86,6 +86,8 @@ internal partial class EventWalker
     /// <summary><c>local = value</c> (or its declaration): a status local becomes a holder, any other local a new key value.</summary>
     public WalkValue AssignToLocal(ILocalSymbol local, IOperation valueOperation)
     {
+        if (_symbols.Raw)
+            NoteRawCopy(AccessPath.ForLocal(local), local, null, valueOperation);
         var holder = Holders.ForLocal(local);
         if (holder >= 0)
         {
@@ -95,6 +97,15 @@ internal partial class EventWalker
 
         var variable = DerivedVariable(local);
         var value = variable >= 0 ? WalkDerivedValue(local, valueOperation) : Walk(valueOperation);
+        if (_symbols.Raw)
+            NoteRawConnectResult(local, valueOperation);
+        if (_symbols.Raw && value.Kind is ValueKind.Read or ValueKind.Holder && RawD3dkmt.IsStatusWord(local.Type) && Holders.Adopt(local) is var adopted && adopted >= 0)
+        {
+            // uint status = (uint)*statusAddress; the integer holds the status from here on.
+            Bind(adopted, value);
+            return WalkValue.HolderOf(adopted);
+        }
+
         if (variable >= 0)
             Derive(variable, value);
         if (value.Kind == ValueKind.Key)
@@ -118,6 +129,8 @@ internal partial class EventWalker
         var target = StripConversions(assignedTarget);
         if (target is ILocalReferenceOperation local)
             return AssignToLocal(local.Local, assignedValue);
+        if (_symbols.Raw && target is not null && TryWalkRawStore(target, assignedValue))
+            return WalkValue.Other;
         if (Summarizing && target is IParameterReferenceOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } handedBack && Holders.ForParameter(handedBack.Parameter) is var handedBackHolder && handedBackHolder >= 0)
         {
             // TryRing(wp, out status): the status goes back to the caller's argument, which the call binds (HelperInliner).

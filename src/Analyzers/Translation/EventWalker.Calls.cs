@@ -12,6 +12,8 @@ internal partial class EventWalker
 {
     private WalkValue WalkInvocation(IInvocationOperation invocation)
     {
+        if (_symbols.Raw && TryWalkRawCall(invocation, invocation.Arguments, out var raw))
+            return raw;
         var method = invocation.TargetMethod;
         var operation = _symbols.Classify(method, _configuration);
         if (operation is not ProtocolOperation.None and not ProtocolOperation.Create)

@@ -16,7 +16,7 @@ internal partial class EventWalker
     public bool TryTest(IOperation condition, out int holder, out byte whenTrue)
     {
         holder = -1;
-        if (!StatusConditions.TryRead(condition, _symbols.IsStatus, out var subject, out whenTrue, out var declared))
+        if (!StatusConditions.TryRead(condition, _symbols.MayTestStatus, out var subject, out whenTrue, out var declared))
             return false;
 
         var value = Walk(subject);
@@ -50,6 +50,8 @@ internal partial class EventWalker
     {
         path = null;
         holderTested = -1;
+        if (_symbols.Raw && TryRawConnectFailureTest(condition, out path, out nullWhenTrue))
+            return true;
         if (!StatusConditions.TryReadNullCheck(condition, out var subject, out nullWhenTrue))
             return false;
         if (StripConversions(subject) is IFlowCaptureReferenceOperation capture && Holders.ForCapture(capture.Id, allocate: false) is var holder && holder >= 0)

@@ -198,6 +198,12 @@ internal partial class EventWalker
         {
             case null:
                 return WalkValue.Other;
+            case { Kind: OperationKind.None } when _symbols.Raw && TryWalkRawLoad(operation, out var loaded):
+                return loaded;
+            case IFunctionPointerInvocationOperation pointerCall when _symbols.Raw && TryWalkRawCall(pointerCall, pointerCall.Arguments, out var called):
+                return called;
+            case IBinaryOperation binary when _symbols.Raw && RawD3dkmt.MaskedToLowHalf(binary) is { } lowHalf:
+                return WalkMaskedStatus(lowHalf);
             case IInvalidOperation or { Kind: OperationKind.None }:
                 // Code the model has no case for (pointer operations, code that does not bind, what a later C# adds) is
                 // opaque: a doorbell that appears inside it escapes, every other doorbell keeps its state.

@@ -48,12 +48,23 @@ internal sealed class HolderTable
     /// <summary>The holder of a status local; -1 for a local of another type, or when every holder is taken.</summary>
     public int ForLocal(ILocalSymbol local)
     {
+        if (_locals.TryGetValue(local, out var holder))
+            return holder;
         if (!_symbols.IsStatus(local.Type))
             return -1;
+        holder = Next();
+        _locals[local] = holder;
+        return holder;
+    }
+
+    /// <summary>A local of another type that is given a status (raw code's <c>uint status = *(uint*)address;</c>): a holder from here on; -1 when every holder is taken.</summary>
+    public int Adopt(ILocalSymbol local)
+    {
         if (_locals.TryGetValue(local, out var holder))
             return holder;
         holder = Next();
-        _locals[local] = holder;
+        if (holder >= 0)
+            _locals[local] = holder;
         return holder;
     }
 

@@ -105,7 +105,17 @@ internal static class KeyNumbering
         RawScope.StaticOfType => key.Kind == AccessRootKind.Static && SymbolEqualityComparer.Default.Equals(key.Root!.ContainingType, e.Type),
         RawScope.AllStatic => key.Kind == AccessRootKind.Static,
         RawScope.ThisTouchedBy => key.Kind == AccessRootKind.This && helpers.MayTouch(e.Callee!, key),
+        RawScope.RawDoorbells => Protocol.RawD3dkmt.IsCreateStructure(TypeOf(key)),
         _ => false,
+    };
+
+    private static ITypeSymbol? TypeOf(AccessPath key) => (key.Steps.IsEmpty ? key.Root : key.Steps[key.Steps.Length - 1]) switch
+    {
+        ILocalSymbol local => local.Type,
+        IParameterSymbol parameter => parameter.Type,
+        IFieldSymbol field => field.Type,
+        IPropertySymbol property => property.Type,
+        _ => null,
     };
 
     private static ProtocolEvent Make(RawEvent e, int key)

@@ -24,6 +24,9 @@ internal enum RawScope
     /// <summary>Every key rooted at <c>this</c> that the helper <see cref="RawEvent.Callee"/> may touch.</summary>
     ThisTouchedBy,
 
+    /// <summary>Every key that names a D3DKMT create structure (a raw connect or notify whose doorbell is not known).</summary>
+    RawDoorbells,
+
     /// <summary>Holder events: no key.</summary>
     None,
 }

@@ -28,7 +28,7 @@ internal sealed class ResultCapture
         Expression = expression;
         _single = definitions.Length == 1;
         _holder = -1;
-        if (walker.Symbols.IsStatus(expression.Type))
+        if (walker.Symbols.MayTestStatus(expression.Type))
         {
             // A status capture is a holder, never a key.
             _holder = walker.Holders.ForValue(expression, allocate: true);

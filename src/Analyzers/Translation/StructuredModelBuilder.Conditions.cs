@@ -92,7 +92,7 @@ internal sealed partial class StructuredModelBuilder
     private void TestCase(ResultCapture subject, IOperation? value, IPatternOperation? pattern, int whenTrue, int whenFalse)
     {
         var symbols = _walker.Symbols;
-        if (StatusConditions.IsStatusSubject(subject.Expression, symbols.IsStatus))
+        if (StatusConditions.IsStatusSubject(subject.Expression, symbols.MayTestStatus))
         {
             ILocalSymbol? declared = null;
             byte mask = 0;

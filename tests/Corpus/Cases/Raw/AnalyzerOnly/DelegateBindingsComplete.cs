@@ -1,0 +1,64 @@
+// Function pointers and a delegate named as the header, the whole loop: clean.
+
+public static class DelegateBindingsComplete
+{
+    public static unsafe bool Submit(D3DKMT_CREATE_DOORBELL create, ulong writePointer)
+    {
+        var connect = new D3DKMT_CONNECT_DOORBELL { hDoorbell = create.hDoorbell };
+        if (Exports.D3DKMTConnectDoorbell(&connect) < 0)
+            return false;
+        ulong status;
+        do
+        {
+            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer;
+            status = *(ulong*)create.DoorbellStatusCPUVirtualAddress;
+            if (status == 3)
+                return false;
+            if (status == 1)
+            {
+                var notify = new D3DKMT_NOTIFY_WORK_SUBMISSION { hDoorbell = create.hDoorbell };
+                Exports.D3DKMTNotifyWorkSubmission(&notify);
+            }
+            if (status == 2 && Exports.D3DKMTConnectDoorbell(&connect) < 0)
+                return false;
+        }
+        while (status == 2);
+        return true;
+    }
+}
+
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+public struct D3DKMT_CREATE_DOORBELL
+{
+    public uint hHwQueue;
+    public uint hRingBuffer;
+    public uint hRingBufferControl;
+    public uint Flags;
+    public uint PrivateDriverDataSize;
+    public System.IntPtr PrivateDriverData;
+    public System.IntPtr DoorbellCPUVirtualAddress;
+    public System.IntPtr DoorbellSecondaryCPUVirtualAddress;
+    public System.IntPtr DoorbellStatusCPUVirtualAddress;
+    public System.IntPtr HwQueueProgressFenceLastQueuedValueCPUVirtualAddress;
+    public uint hDoorbell;
+}
+
+public struct D3DKMT_CONNECT_DOORBELL { public uint hDoorbell; public uint Flags; }
+public struct D3DKMT_NOTIFY_WORK_SUBMISSION { public uint hDoorbell; public uint Flags; }
+
+public enum D3DDDI_DOORBELLSTATUS : uint
+{
+    D3DDDI_DOORBELL_STATUS_CONNECTED = 0,
+    D3DDDI_DOORBELL_STATUS_CONNECTED_NOTIFY = 1,
+    D3DDDI_DOORBELL_STATUS_DISCONNECTED_RETRY = 2,
+    D3DDDI_DOORBELL_STATUS_DISCONNECTED_ABORT = 3,
+}
+
+public unsafe delegate int ConnectDoorbellProc(D3DKMT_CONNECT_DOORBELL* args);
+
+public static unsafe class Exports
+{
+    public static delegate* unmanaged<D3DKMT_CREATE_DOORBELL*, int> D3DKMTCreateDoorbell;
+    public static ConnectDoorbellProc D3DKMTConnectDoorbell = null!;
+    public static delegate* unmanaged<D3DKMT_NOTIFY_WORK_SUBMISSION*, int> D3DKMTNotifyWorkSubmission;
+}

@@ -1,0 +1,69 @@
+// Pointers kept in fields by the constructor; Submit rings through _bell and never notifies: DBL003.
+
+public sealed unsafe class FieldPointersNoNotify
+{
+    private readonly ulong* _bell;
+    private readonly ulong* _status;
+    private readonly uint _handle;
+
+    public FieldPointersNoNotify(D3DKMT_CREATE_DOORBELL create)
+    {
+        _bell = (ulong*)create.DoorbellCPUVirtualAddress;
+        _status = (ulong*)create.DoorbellStatusCPUVirtualAddress;
+        _handle = create.hDoorbell;
+    }
+
+    public bool Submit(ulong writePointer)
+    {
+        var connect = new D3DKMT_CONNECT_DOORBELL { hDoorbell = _handle };
+        while (true)
+        {
+            {|DBL003:*_bell = writePointer|};
+            var status = (uint)*_status;
+            if (status == 3)
+                return false;
+            if (status == 1)
+            {
+                _ = _handle;
+            }
+            if (status != 2)
+                return true;
+            if (Gdi.D3DKMTConnectDoorbell(&connect) < 0)
+                return false;
+        }
+    }
+}
+
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+public struct D3DKMT_CREATE_DOORBELL
+{
+    public uint hHwQueue;
+    public uint hRingBuffer;
+    public uint hRingBufferControl;
+    public uint Flags;
+    public uint PrivateDriverDataSize;
+    public System.IntPtr PrivateDriverData;
+    public System.IntPtr DoorbellCPUVirtualAddress;
+    public System.IntPtr DoorbellSecondaryCPUVirtualAddress;
+    public System.IntPtr DoorbellStatusCPUVirtualAddress;
+    public System.IntPtr HwQueueProgressFenceLastQueuedValueCPUVirtualAddress;
+    public uint hDoorbell;
+}
+
+public struct D3DKMT_CONNECT_DOORBELL { public uint hDoorbell; public uint Flags; }
+public struct D3DKMT_NOTIFY_WORK_SUBMISSION { public uint hDoorbell; public uint Flags; }
+
+public enum D3DDDI_DOORBELLSTATUS : uint
+{
+    D3DDDI_DOORBELL_STATUS_CONNECTED = 0,
+    D3DDDI_DOORBELL_STATUS_CONNECTED_NOTIFY = 1,
+    D3DDDI_DOORBELL_STATUS_DISCONNECTED_RETRY = 2,
+    D3DDDI_DOORBELL_STATUS_DISCONNECTED_ABORT = 3,
+}
+
+public static unsafe class Gdi
+{
+    [System.Runtime.InteropServices.DllImport("gdi32.dll")] public static extern int D3DKMTCreateDoorbell(D3DKMT_CREATE_DOORBELL* args);
+    [System.Runtime.InteropServices.DllImport("gdi32.dll")] public static extern int D3DKMTConnectDoorbell(D3DKMT_CONNECT_DOORBELL* args);
+    [System.Runtime.InteropServices.DllImport("gdi32.dll")] public static extern int D3DKMTNotifyWorkSubmission(D3DKMT_NOTIFY_WORK_SUBMISSION* args);
+}
