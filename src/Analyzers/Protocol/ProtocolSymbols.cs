@@ -54,10 +54,14 @@ internal sealed class ProtocolSymbols
         // The analyzer-only package: code that wraps D3DKMT itself declares the attributes (any namespace) or names
         // its wrappers in .editorconfig. Both checks are cheap: a name lookup in the declaration table, and option lookups.
         var attributes = WrapperAttributes.AreDeclared(compilation);
-        if (attributes || NamesWrappersInOptions(compilation, options))
+        if (attributes || NamesWrappersInOptions(compilation, options) || DeclaresRawDoorbell(compilation))
             return new ProtocolSymbols(compilation, null, null, null, attributes);
         return null;
     }
+
+    /// <summary>Code that calls D3DKMT itself declares the header's create structure (a name lookup in the declaration table).</summary>
+    private static bool DeclaresRawDoorbell(Compilation compilation) =>
+        compilation.ContainsSymbolsWithName("D3DKMT_CREATE_DOORBELL", SymbolFilter.Type);
 
     private static bool NamesWrappersInOptions(Compilation compilation, AnalyzerOptions? options)
     {
