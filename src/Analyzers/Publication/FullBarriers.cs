@@ -15,22 +15,22 @@ namespace DoorbellGuard.Analyzers.Publication;
 internal static class FullBarriers
 {
     /// <summary>
-    /// A call that orders every memory access before it before every access after it: <c>Interlocked.MemoryBarrier()</c>,
-    /// <c>Thread.MemoryBarrier()</c>, the other <c>Interlocked</c> operations (full fences in .NET), and the x86 fences
-    /// <c>Sse.StoreFence()</c> and <c>Sse2.MemoryFence()</c>.
+    /// A call that orders every memory access before it before every access after it: <c>Thread.MemoryBarrier()</c>,
+    /// every <c>Interlocked</c> method (<c>MemoryBarrier</c>, <c>Exchange</c>, <c>Increment</c>...: full fences in .NET),
+    /// and the x86 fences <c>Sse.StoreFence()</c> and <c>Sse2.MemoryFence()</c>.
     /// </summary>
     public static bool IsFullBarrier(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         if (method.ContainingType is not { } type)
             return false;
-        return method.Name switch
+        // The .NET memory model lists Thread.MemoryBarrier and every Interlocked method as full-fence operations.
+        return type.Name switch
         {
-            "MemoryBarrier" => PointerStores.IsType(type, "System.Threading", "Interlocked") || PointerStores.IsType(type, "System.Threading", "Thread"),
-            "MemoryBarrierProcessWide" or "Exchange" or "CompareExchange" or "Increment" or "Decrement" or "Add" or "And" or "Or"
-                => PointerStores.IsType(type, "System.Threading", "Interlocked"),
-            "StoreFence" => PointerStores.IsType(type, "System.Runtime.Intrinsics.X86", "Sse"),
-            "MemoryFence" => PointerStores.IsType(type, "System.Runtime.Intrinsics.X86", "Sse2"),
+            "Interlocked" => PointerStores.IsType(type, "System.Threading", "Interlocked"),
+            "Thread" => method.Name == "MemoryBarrier" && PointerStores.IsType(type, "System.Threading", "Thread"),
+            "Sse" => method.Name == "StoreFence" && PointerStores.IsType(type, "System.Runtime.Intrinsics.X86", "Sse"),
+            "Sse2" => method.Name == "MemoryFence" && PointerStores.IsType(type, "System.Runtime.Intrinsics.X86", "Sse2"),
             _ => false,
         };
     }
