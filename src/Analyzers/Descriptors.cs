@@ -21,6 +21,9 @@ public static class DiagnosticIds
     /// <summary>A doorbell is rung before it is connected.</summary>
     public const string RingBeforeConnect = "DBL005";
 
+    /// <summary>A doorbell is written with an ordinary store, which does not publish the packets written before it.</summary>
+    public const string RingStoreNotPublished = "DBL006";
+
     /// <summary>The analysis of a method stopped short (a budget, an internal error): hidden by default.</summary>
     public const string AnalysisSkipped = "DBL900";
 
@@ -72,6 +75,13 @@ public static class Descriptors
         "'{0}' is created disconnected and is rung before Connect() on some path: the ring is lost",
         "A new doorbell starts disconnected. Call Connect() before its first ring.");
 
+    /// <summary>DBL006.</summary>
+    public static readonly DiagnosticDescriptor RingStoreNotPublished = Create(
+        DiagnosticIds.RingStoreNotPublished,
+        "The ring store does not publish the packet",
+        "The doorbell store through '{0}' is an ordinary write: the GPU may see the new write pointer before the packets written before it",
+        "An ordinary store may be reordered with the stores before it (the .NET memory model; weakly ordered CPUs such as ARM64). Write the doorbell with Volatile.Write (a release) or Interlocked.Exchange, or put Interlocked.MemoryBarrier() before it on every path.");
+
     /// <summary>DBL900: hidden by default; <c>dotnet_diagnostic.DBL900.severity = suggestion</c> lists the methods the analysis did not finish.</summary>
     public static readonly DiagnosticDescriptor AnalysisSkipped = new(
         DiagnosticIds.AnalysisSkipped,
@@ -97,7 +107,7 @@ public static class Descriptors
 
     /// <summary>The rules of the doorbell protocol analysis, reported by <see cref="DoorbellProtocolAnalyzer"/>.</summary>
     public static ImmutableArray<DiagnosticDescriptor> Protocol { get; } = ImmutableArray.Create(
-        RingWithoutStatusRead, DisconnectNotRetried, NotifyNotCalled, AbortTreatedAsSuccess, RingBeforeConnect);
+        RingWithoutStatusRead, DisconnectNotRetried, NotifyNotCalled, AbortTreatedAsSuccess, RingBeforeConnect, RingStoreNotPublished);
 
     /// <summary>Every descriptor <see cref="DoorbellProtocolAnalyzer"/> reports: the rules, then what it says about itself.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = Protocol.Add(AnalysisSkipped).Add(OptionNamesNothing);

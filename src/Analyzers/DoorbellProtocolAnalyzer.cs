@@ -7,9 +7,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace DoorbellGuard.Analyzers;
 
 /// <summary>
-/// The doorbell protocol rules, DBL001-DBL005, from one flow analysis per method, and what the analysis says about
-/// itself (DBL900: a method it did not finish; DBL901: an option that names nothing). One analyzer owns every
-/// descriptor the analysis feeds, so the per-method and per-call work runs once, whatever the number of rules.
+/// The doorbell protocol rules, DBL001-DBL005, from one flow analysis per method; DBL006 (a doorbell written with an
+/// ordinary store) from a check of the bodies that can hold a doorbell store; and what the analysis says about itself
+/// (DBL900: a method it did not finish; DBL901: an option that names nothing). One analyzer owns every descriptor, so
+/// the per-method work (the text index, the per-tree facts) runs once, whatever the number of rules.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DoorbellProtocolAnalyzer : DiagnosticAnalyzer

@@ -61,7 +61,7 @@ public class UnsafeCodeTests
                 private readonly ulong* _bell;
                 private readonly ulong* _status;
                 public NativeBell(ulong* bell, ulong* status) { _bell = bell; _status = status; }
-                [DoorbellRing] public void Ring(ulong wp) => *_bell = wp;
+                [DoorbellRing] public void Ring(ulong wp) => {|#1:*_bell = wp|};
                 [DoorbellStatusRead] public DoorbellStatus ReadStatus() => (DoorbellStatus)(uint)*_status;
             }
             public sealed unsafe class Engine
@@ -73,7 +73,9 @@ public class UnsafeCodeTests
                 public DoorbellStatus Confirmed(ulong packet) { _ring[_wp++] = packet; _bell.Ring(_wp); return _bell.ReadStatus(); }
             }
             """;
-        await VerifyAsync(source, VerifyCS.Diagnostic(Descriptors.RingWithoutStatusRead).WithLocation(0).WithArguments("_bell"));
+        // The wrapper's own plain store is DBL006 (Dbl006Tests); its callers are checked as any ring.
+        await VerifyAsync(source, VerifyCS.Diagnostic(Descriptors.RingWithoutStatusRead).WithLocation(0).WithArguments("_bell"),
+            VerifyCS.Diagnostic(Descriptors.RingStoreNotPublished).WithLocation(1).WithArguments("_bell"));
     }
 
     private static string Engine(string pointerCode, string submission) => $$"""

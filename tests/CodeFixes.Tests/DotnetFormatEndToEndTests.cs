@@ -22,14 +22,16 @@ public sealed class DotnetFormatEndToEndTests(Xunit.Abstractions.ITestOutputHelp
         var project = CopyFixture();
         var sourcePath = Path.Combine(_folder, "Submitter.cs");
         var before = File.ReadAllText(sourcePath);
+        var wrapperPath = Path.Combine(_folder, "MappedKick.cs");
 
         var build = Run("dotnet", $"build \"{project}\" -nologo -clp:NoSummary -p:UseSharedCompilation=false");
         Assert.True(build.ExitCode == 0, "the sample must build before the fix:\n" + build.Output);
         var flaggedBefore = DoorbellWarnings(build.Output);
         Assert.Contains("DBL001", flaggedBefore);
         Assert.Contains("DBL005", flaggedBefore);
+        Assert.Contains("DBL006", flaggedBefore);
 
-        var format = Run("dotnet", $"format analyzers \"{project}\" --diagnostics DBL001 DBL002 DBL003 DBL004 DBL005 --severity warn -v diag");
+        var format = Run("dotnet", $"format analyzers \"{project}\" --diagnostics DBL001 DBL002 DBL003 DBL004 DBL005 DBL006 --severity warn -v diag");
         Assert.True(format.ExitCode == 0, "dotnet format failed:\n" + format.Output);
 
         var after = File.ReadAllText(sourcePath);
@@ -37,6 +39,7 @@ public sealed class DotnetFormatEndToEndTests(Xunit.Abstractions.ITestOutputHelp
         Assert.NotEqual(before, after);
         Assert.Contains("_doorbell.ReadStatus()", after, StringComparison.Ordinal);
         Assert.Contains("doorbell.Connect();", after, StringComparison.Ordinal);
+        Assert.Contains("Volatile.Write(ref *_doorbellVa, writePointer);", File.ReadAllText(wrapperPath), StringComparison.Ordinal);
 
         var rebuild = Run("dotnet", $"build \"{project}\" -nologo -clp:NoSummary --no-incremental -p:UseSharedCompilation=false");
         Assert.True(rebuild.ExitCode == 0, "the fixed sample must build:\n" + rebuild.Output + "\n--- fixed source ---\n" + after);

@@ -127,7 +127,7 @@ internal static class FixRunner
     }
 
     /// <summary>The code action <paramref name="provider"/> offers for <paramref name="diagnostic"/>, or null.</summary>
-    public static async Task<CodeAction?> OfferedActionAsync(Document document, DoorbellCodeFixProvider provider, Diagnostic diagnostic)
+    public static async Task<CodeAction?> OfferedActionAsync(Document document, CodeFixProvider provider, Diagnostic diagnostic)
     {
         CodeAction? action = null;
         var context = new CodeFixContext(document, diagnostic, (a, _) => action ??= a, CancellationToken.None);

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using DoorbellGuard.Analyzers.Translation;
 using DoorbellGuard.Analyzers.Protocol;
+using DoorbellGuard.Analyzers.Publication;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -43,6 +44,7 @@ internal sealed class CompilationAnalysis
         if (blocks.IsEmpty)
             return;
         var tree = blocks[0].Syntax.SyntaxTree;
+        CheckRingStores(context, tree);
         if (!NamesARing(tree, blocks, context.CancellationToken))
             return;
         var facts = FactsFor(tree, context.CancellationToken);
@@ -80,6 +82,28 @@ internal sealed class CompilationAnalysis
 
         foreach (var problem in problems.OrderBy(p => p, StringComparer.Ordinal))
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.OptionNamesNothing, Location.None, problem));
+    }
+
+    /// <summary>
+    /// DBL006, for a ring wrapper's body and for code that names a raw doorbell address only: two lookups decide that for
+    /// every other method (the owner's name among the ring members' names, the address names in the text index).
+    /// </summary>
+    private void CheckRingStores(OperationBlockAnalysisContext context, SyntaxTree tree)
+    {
+        var index = _ringNames ?? BuildRingNameIndex(context.CancellationToken);
+        var owner = context.OwningSymbol is IMethodSymbol { AssociatedSymbol: { } property } ? property : context.OwningSymbol;
+        var mayBeWrapper = index.MayBeRingMember(owner.Name);
+        var namesAddress = false;
+        foreach (var block in context.OperationBlocks)
+            namesAddress |= block.Syntax.SyntaxTree == tree && index.MayNameDoorbellAddress(tree, block.Syntax.Span);
+        if (!mayBeWrapper && !namesAddress)
+            return;
+        var facts = FactsFor(tree, context.CancellationToken);
+        if (facts.IsGenerated || GeneratedCode.HasGeneratedCodeAttribute(context.OwningSymbol, _generatedCodeAttribute.Value))
+            return;
+        var isRingWrapper = mayBeWrapper && MethodAnalysis.IsRingWrapper(context.OwningSymbol, _symbols, facts.Configuration);
+        if (isRingWrapper || namesAddress)
+            RingStoreCheck.Run(context, _symbols, facts.Configuration, isRingWrapper);
     }
 
     /// <summary>Whether the text of the blocks names a ring member or a helper that may ring (<see cref="RingNameIndex"/>).</summary>
@@ -128,7 +152,7 @@ internal sealed class CompilationAnalysis
                 names.AddRange(attributed);
             if (names is not null && _symbols.Raw)
                 names.AddRange(RingNameIndex.RawRingNames(sources, cancellationToken));
-            var index = RingNameIndex.Build(sources, attributed is null ? null : names, CreationNames, depth, cancellationToken);
+            var index = RingNameIndex.Build(sources, attributed is null ? null : names, CreationNames, depth, cancellationToken, RawDoorbellAddress.Names);
             _ringNames = index;
             return index;
         }

@@ -81,7 +81,7 @@ internal static class MethodAnalysis
         or OperationKind.FieldInitializer or OperationKind.PropertyInitializer or OperationKind.ParameterInitializer;
 
     /// <summary>A ring wrapper's own body is not checked for its ring: its callers are.</summary>
-    private static bool IsRingWrapper(ISymbol owner, ProtocolSymbols symbols, WrapperConfiguration configuration)
+    internal static bool IsRingWrapper(ISymbol owner, ProtocolSymbols symbols, WrapperConfiguration configuration)
     {
         if (symbols.Classify(owner, configuration) == ProtocolOperation.Ring)
             return true;

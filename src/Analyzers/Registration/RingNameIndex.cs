@@ -24,16 +24,20 @@ internal sealed class RingNameIndex
     public const int MaxNames = 64;
 
     /// <summary>The index that narrows nothing: every method may ring.</summary>
-    public static readonly RingNameIndex Everything = new(null, Array.Empty<string>(), null);
+    public static readonly RingNameIndex Everything = new(null, Array.Empty<string>(), null, null);
+
+    private static readonly HashSet<string> s_noNames = new(StringComparer.Ordinal);
 
     private readonly Dictionary<SyntaxTree, int[]>? _occurrences;
     private readonly HashSet<string>? _ringMembers;
+    private readonly Dictionary<SyntaxTree, int[]>? _addressOccurrences;
 
-    private RingNameIndex(Dictionary<SyntaxTree, int[]>? occurrences, IReadOnlyCollection<string> names, HashSet<string>? ringMembers)
+    private RingNameIndex(Dictionary<SyntaxTree, int[]>? occurrences, IReadOnlyCollection<string> names, HashSet<string>? ringMembers, Dictionary<SyntaxTree, int[]>? addressOccurrences)
     {
         _occurrences = occurrences;
         Names = names;
         _ringMembers = ringMembers;
+        _addressOccurrences = addressOccurrences;
     }
 
     /// <summary>Whether a member named <paramref name="name"/> may be a ring member itself (a wrapper whose own body is not checked for its ring).</summary>
@@ -45,9 +49,19 @@ internal sealed class RingNameIndex
     /// <summary>Whether code in <paramref name="span"/> of <paramref name="tree"/> names a ring member or a helper that may ring.</summary>
     public bool MayRing(SyntaxTree tree, TextSpan span)
     {
-        if (_occurrences is null)
-            return true;
-        if (!_occurrences.TryGetValue(tree, out var positions))
+        return _occurrences is null || AnyIn(_occurrences, tree, span);
+    }
+
+    /// <summary>
+    /// Whether code in <paramref name="span"/> of <paramref name="tree"/> names a doorbell address of raw D3DKMT code
+    /// (<c>DoorbellCPUVirtualAddress</c>): only such code, and ring wrappers, can hold a doorbell store of DBL006.
+    /// </summary>
+    public bool MayNameDoorbellAddress(SyntaxTree tree, TextSpan span) =>
+        _addressOccurrences is null ? _occurrences is null : AnyIn(_addressOccurrences, tree, span);
+
+    private static bool AnyIn(Dictionary<SyntaxTree, int[]> occurrences, SyntaxTree tree, TextSpan span)
+    {
+        if (!occurrences.TryGetValue(tree, out var positions))
             return false;
         var index = Array.BinarySearch(positions, span.Start);
         if (index < 0)
@@ -67,12 +81,15 @@ internal sealed class RingNameIndex
     /// <summary>
     /// Searches the compilation's text for <paramref name="ringNames"/> and, <paramref name="helperDepth"/> times, for
     /// the names of the methods and local functions whose bodies name one found before. Null ring names (an indexer
-    /// rings, which no name calls) or more than <see cref="MaxNames"/> names give <see cref="Everything"/>.
+    /// rings, which no name calls) or more than <see cref="MaxNames"/> names give an index that narrows no ring.
+    /// <paramref name="addressNames"/> (raw doorbell addresses) are searched in the first pass and kept apart (<see cref="MayNameDoorbellAddress"/>).
     /// </summary>
-    public static RingNameIndex Build(IReadOnlyList<TreeText> sources, IReadOnlyCollection<string>? ringNames, IReadOnlyCollection<string> creationNames, int helperDepth, CancellationToken cancellationToken)
+    public static RingNameIndex Build(IReadOnlyList<TreeText> sources, IReadOnlyCollection<string>? ringNames, IReadOnlyCollection<string> creationNames, int helperDepth, CancellationToken cancellationToken, IReadOnlyCollection<string>? addressNames = null)
     {
+        var addresses = new HashSet<string>(addressNames ?? Array.Empty<string>(), StringComparer.Ordinal);
+        var addressPositions = new Dictionary<SyntaxTree, List<int>>();
         if (ringNames is null)
-            return Everything;
+            return EverythingRings(sources, addresses, addressPositions, cancellationToken);
 
         var ringMembers = new HashSet<string>(ringNames, StringComparer.Ordinal);
         var all = new HashSet<string>(ringNames, StringComparer.Ordinal);
@@ -86,15 +103,18 @@ internal sealed class RingNameIndex
                 frontier.Add(name);
         }
 
-        for (var level = 0; frontier.Count > 0; level++)
+        for (var level = 0; frontier.Count > 0 || (level == 0 && addresses.Count > 0); level++)
         {
-            var searchedNames = new IdentifierNames(frontier);
+            // The addresses go through the first pass with the ring names, at the cost of none.
+            var searchedNames = new IdentifierNames(level == 0 ? Concat(frontier, addresses) : frontier);
             var next = new List<string>();
             foreach (var (tree, text) in sources)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 found.Clear();
                 searchedNames.FindIn(text, found);
+                if (level == 0)
+                    MoveAddresses(tree, found, addresses, all, addressPositions);
                 if (found.Count == 0)
                     continue;
                 if (!positions.TryGetValue(tree, out var list))
@@ -120,10 +140,60 @@ internal sealed class RingNameIndex
             }
 
             if (all.Count > MaxNames)
-                return Everything;
+                return addresses.Count == 0 ? Everything : new RingNameIndex(null, Array.Empty<string>(), null, Sorted(addressPositions));
             frontier = next;
         }
 
+        return new RingNameIndex(Sorted(positions), all, ringMembers, Sorted(addressPositions));
+    }
+
+    /// <summary>No ring narrowed (an indexer rings): only the addresses are searched, in a pass of their own.</summary>
+    private static RingNameIndex EverythingRings(IReadOnlyList<TreeText> sources, HashSet<string> addresses, Dictionary<SyntaxTree, List<int>> addressPositions, CancellationToken cancellationToken)
+    {
+        if (addresses.Count == 0)
+            return Everything;
+        var names = new IdentifierNames(addresses);
+        var found = new List<(int Position, string Name)>();
+        foreach (var (tree, text) in sources)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            found.Clear();
+            names.FindIn(text, found);
+            MoveAddresses(tree, found, addresses, s_noNames, addressPositions);
+        }
+
+        return new RingNameIndex(null, Array.Empty<string>(), null, Sorted(addressPositions));
+    }
+
+    private static IEnumerable<string> Concat(List<string> names, HashSet<string> more)
+    {
+        foreach (var name in names)
+            yield return name;
+        foreach (var name in more)
+            yield return name;
+    }
+
+    /// <summary>
+    /// Records the hits on an address name in <paramref name="addressPositions"/>, and takes them out of
+    /// <paramref name="found"/> unless the name is also searched as a ring (<paramref name="searched"/>).
+    /// </summary>
+    private static void MoveAddresses(SyntaxTree tree, List<(int Position, string Name)> found, HashSet<string> addresses, HashSet<string> searched, Dictionary<SyntaxTree, List<int>> addressPositions)
+    {
+        if (addresses.Count == 0)
+            return;
+        found.RemoveAll(hit =>
+        {
+            if (!addresses.Contains(hit.Name))
+                return false;
+            if (!addressPositions.TryGetValue(tree, out var list))
+                addressPositions[tree] = list = new List<int>();
+            list.Add(hit.Position);
+            return !searched.Contains(hit.Name);
+        });
+    }
+
+    private static Dictionary<SyntaxTree, int[]> Sorted(Dictionary<SyntaxTree, List<int>> positions)
+    {
         var occurrences = new Dictionary<SyntaxTree, int[]>(positions.Count);
         foreach (var pair in positions)
         {
@@ -132,7 +202,7 @@ internal sealed class RingNameIndex
             occurrences[pair.Key] = sorted;
         }
 
-        return new RingNameIndex(occurrences, all, ringMembers);
+        return occurrences;
     }
 
     /// <summary>

@@ -37,7 +37,7 @@ public class RegistrationTests
     public void One_analyzer_supports_every_rule()
     {
         var ids = new DoorbellProtocolAnalyzer().SupportedDiagnostics.Select(d => d.Id).ToArray();
-        Assert.Equal(new[] { "DBL001", "DBL002", "DBL003", "DBL004", "DBL005", "DBL900", "DBL901" }, ids);
+        Assert.Equal(new[] { "DBL001", "DBL002", "DBL003", "DBL004", "DBL005", "DBL006", "DBL900", "DBL901" }, ids);
         var analyzers = typeof(DoorbellProtocolAnalyzer).Assembly.GetTypes().Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract);
         Assert.Equal(new[] { typeof(DoorbellProtocolAnalyzer) }, analyzers);
     }

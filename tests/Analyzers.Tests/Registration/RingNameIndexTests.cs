@@ -196,6 +196,34 @@ public class RingNameIndexTests
         Assert.Null(RingNameIndex.AttributedRingNames(Sources(tree), CancellationToken.None));
     }
 
+    [Fact]
+    public void Doorbell_addresses_are_found_in_the_same_pass_and_kept_apart_from_the_rings()
+    {
+        var tree = Parse("""
+            class C
+            {
+                void Quiet(ulong* p) { *p = 1; }
+                void Raw(Create c, ulong wp) { *(ulong*)c.DoorbellCPUVirtualAddress = wp; }
+                void Rings(Doorbell d) { d.Ring(1); }
+            }
+            """);
+        string[] addresses = ["DoorbellCPUVirtualAddress", "DoorbellSecondaryCPUVirtualAddress"];
+
+        var index = RingNameIndex.Build(Sources(tree), Ring, [], helperDepth: 3, CancellationToken.None, addresses);
+
+        Assert.False(index.MayNameDoorbellAddress(tree, SpanOf(tree, "void Quiet")));
+        Assert.True(index.MayNameDoorbellAddress(tree, SpanOf(tree, "void Raw")));
+        Assert.False(index.MayNameDoorbellAddress(tree, SpanOf(tree, "void Rings")));
+        Assert.False(index.MayRing(tree, SpanOf(tree, "void Raw")));
+        Assert.True(index.MayRing(tree, SpanOf(tree, "void Rings")));
+
+        // An indexer rings (no ring names): rings are not narrowed, the addresses still are.
+        var everything = RingNameIndex.Build(Sources(tree), ringNames: null, [], helperDepth: 3, CancellationToken.None, addresses);
+        Assert.True(everything.MayRing(tree, SpanOf(tree, "void Quiet")));
+        Assert.False(everything.MayNameDoorbellAddress(tree, SpanOf(tree, "void Quiet")));
+        Assert.True(everything.MayNameDoorbellAddress(tree, SpanOf(tree, "void Raw")));
+    }
+
     private static SyntaxTree Parse(string text) => CSharpSyntaxTree.ParseText(text);
 
     /// <summary>The span of the member whose text starts with <paramref name="start"/>.</summary>

@@ -1,4 +1,4 @@
-// A [DoorbellRing] wrapper that is itself pointer code (it writes the doorbell CPU VA); its caller never reads the status: DBL001 at the call.
+// A [DoorbellRing] wrapper that is itself pointer code (it writes the doorbell CPU VA with a plain store: DBL006); its caller never reads the status: DBL001 at the call.
 using DoorbellGuard;
 
 public sealed unsafe class NativeChannel
@@ -14,7 +14,7 @@ public sealed unsafe class NativeChannel
     }
 
     [DoorbellRing]
-    private void Kick(ulong writePointer) => *_doorbellVa = writePointer;
+    private void Kick(ulong writePointer) => {|DBL006:*_doorbellVa = writePointer|};
 
     public void Submit(ulong packet)
     {
