@@ -367,7 +367,7 @@ internal sealed partial class Simulation
     {
         // The first witness of each kind wins, and a path that leaves the method explains best (then one that
         // reaches another ring, then one that replaces the doorbell): reports do not depend on which came first.
-        var violation = new ProtocolViolation(rule, site, x.Key, detection, detectedAtSite);
+        var violation = new ProtocolViolation(rule, site, x.Key, detection, detectedAtSite, readId: x.ReadId);
         if (!_witnesses.TryGetValue(violation, out var known) || Rank(detection, violation) < Rank(known.Violation.Detection, known.Violation))
             _witnesses[violation] = new Witness(violation, block, entry, x);
     }

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -13,7 +15,25 @@ namespace DoorbellGuard.Analyzers.Registration;
 /// </summary>
 internal static class CallSites
 {
-    public static bool Exist(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    public static bool Exist(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken) =>
+        Candidates(method, compilation, cancellationToken).Any();
+
+    /// <summary>The calls of <paramref name="method"/> other than its own recursive ones, in source order, each checked by its symbol.</summary>
+    public static ImmutableArray<Location> Find(IMethodSymbol method, Compilation compilation, Func<SyntaxTree, SemanticModel> semanticModelOf, CancellationToken cancellationToken)
+    {
+        var calls = ImmutableArray.CreateBuilder<Location>();
+        foreach (var invocation in Candidates(method, compilation, cancellationToken))
+        {
+            var called = semanticModelOf(invocation.SyntaxTree).GetSymbolInfo(invocation, cancellationToken).Symbol as IMethodSymbol;
+            if (called is not null && SymbolEqualityComparer.Default.Equals(called.OriginalDefinition, method.OriginalDefinition))
+                calls.Add(invocation.GetLocation());
+        }
+
+        return calls.ToImmutable();
+    }
+
+    /// <summary>The invocations that name <paramref name="method"/> where it can be called from, outside its own body.</summary>
+    private static IEnumerable<InvocationExpressionSyntax> Candidates(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
     {
         var own = method.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).ToArray();
         foreach (var scope in Scopes(method, compilation, cancellationToken))
@@ -21,11 +41,9 @@ internal static class CallSites
             foreach (var invocation in scope.DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
                 if (NameOf(invocation.Expression) == method.Name && !own.Any(body => body.Span.Contains(invocation.Span) && body.SyntaxTree == invocation.SyntaxTree))
-                    return true;
+                    yield return invocation;
             }
         }
-
-        return false;
     }
 
     private static IEnumerable<SyntaxNode> Scopes(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using DoorbellGuard.Analyzers.Protocol;
 using DoorbellGuard.Analyzers.Translation;
@@ -28,6 +29,7 @@ internal sealed class HelperModelCache : IHelperModels
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), HelperModel?> _models = new(new MethodAndDepthComparer());
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _semanticModels = new();
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _hasCallers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<Location>> _calls = new(SymbolEqualityComparer.Default);
 
     public HelperModelCache(ProtocolSymbols symbols, Func<SyntaxTree, WrapperConfiguration> configurationFor)
     {
@@ -83,6 +85,14 @@ internal sealed class HelperModelCache : IHelperModels
         if (_hasCallers.TryGetValue(method, out var known))
             return known;
         return _hasCallers.GetOrAdd(method, CallSites.Exist(method, _symbols.Compilation, cancellationToken));
+    }
+
+    public ImmutableArray<Location> CallsOf(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (_calls.TryGetValue(method, out var known))
+            return known;
+        return _calls.GetOrAdd(method, CallSites.Find(method, _symbols.Compilation, SemanticModelOf, cancellationToken));
     }
 
 #pragma warning disable RS1030 // A helper's body lies outside the operation block being analyzed: a model per tree, kept for the compilation's analysis.

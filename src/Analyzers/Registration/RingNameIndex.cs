@@ -176,17 +176,34 @@ internal sealed class RingNameIndex
 
     /// <summary>
     /// Whether the callers of <paramref name="method"/> answer for what it does to the doorbells they hand it: not for a
-    /// method that is public in public types (it answers in its own body). Read from the modifiers as written: a part
-    /// without them counts as not public (more to search, never a miss).
+    /// method that is public in public types (it answers in its own body), unless it returns a value or has <c>out</c> or
+    /// <c>ref</c> parameters (a status it hands back is its callers' to handle). Read from the syntax as written: a part
+    /// without modifiers counts as not public (more to search, never a miss).
     /// </summary>
     private static bool LeavesRingsToCallers(MethodDeclarationSyntax method)
     {
-        if (!IsPublic(method.Modifiers, defaultPublic: method.Parent is InterfaceDeclarationSyntax))
+        if (!IsPublic(method.Modifiers, defaultPublic: method.Parent is InterfaceDeclarationSyntax) || MayHandBack(method))
             return true;
         for (var type = method.Parent as TypeDeclarationSyntax; type is not null; type = type.Parent as TypeDeclarationSyntax)
         {
             if (!IsPublic(type.Modifiers, defaultPublic: false))
                 return true;
+        }
+
+        return false;
+    }
+
+    private static bool MayHandBack(MethodDeclarationSyntax method)
+    {
+        if (method.ReturnType is not PredefinedTypeSyntax { Keyword.ValueText: "void" })
+            return true;
+        foreach (var parameter in method.ParameterList.Parameters)
+        {
+            foreach (var modifier in parameter.Modifiers)
+            {
+                if (modifier.ValueText is "out" or "ref")
+                    return true;
+            }
         }
 
         return false;

@@ -48,6 +48,24 @@ internal static class HelperCalls
         return false;
     }
 
+    /// <summary>
+    /// Whether a status <paramref name="function"/> reads stays with it: it returns nothing and has no <c>out</c> or
+    /// <c>ref</c> parameter through which a status could go back. Such a helper answers for the statuses it reads after
+    /// its own rings (its body reports them); one that returns a value hands them back to its callers.
+    /// </summary>
+    public static bool KeepsStatus(IMethodSymbol function)
+    {
+        if (!function.ReturnsVoid)
+            return false;
+        foreach (var parameter in function.Parameters)
+        {
+            if (parameter.RefKind is RefKind.Out or RefKind.Ref)
+                return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Whether <paramref name="path"/> names something a caller hands to <paramref name="function"/>: a parameter, this, a static, a captured local.</summary>
     public static bool IsCallersKey(AccessPath path, IMethodSymbol function) => path.Kind switch
     {

@@ -25,6 +25,9 @@ internal sealed class HelperInliner
     private readonly string? _thisText;
     private readonly int[] _holders;
     private readonly Dictionary<(string Text, bool ReportedByHelper), int> _sitesByText = new();
+    private readonly int _inlining;
+    private readonly bool _keepsStatus;
+    private int _keptReadSite = -1;
 
     private HelperInliner(EventWalker walker, IInlineTarget target, HelperModel helper, IInvocationOperation call, WalkValue receiver, WalkValue[] arguments)
     {
@@ -51,6 +54,8 @@ internal sealed class HelperInliner
         }
 
         _holders = new int[helper.HolderCount];
+        _inlining = walker.Sites.NextInlining();
+        _keepsStatus = HelperCalls.KeepsStatus(method);
     }
 
     /// <summary>Inlines <paramref name="helper"/> at <paramref name="call"/>; false (nothing emitted) when the caller has no room for it.</summary>
@@ -167,7 +172,8 @@ internal sealed class HelperInliner
 
         if (e.Path is not { } path || MapPath(path) is not { } mapped)
             return; // a doorbell of the helper's own, or one the caller cannot name
-        events.Add(new RawEvent(e.Kind, e.Scope, mapped, MapSite(e, path), MapHolder(e.Holder), MapHolder(e.SourceHolder), e.Created, e.Type, e.Mask, e.Callee));
+        var site = e.Kind == ProtocolEventKind.ReadStatus ? KeptReadSite(e) : MapSite(e, path);
+        events.Add(new RawEvent(e.Kind, e.Scope, mapped, site, MapHolder(e.Holder), MapHolder(e.SourceHolder), e.Created, e.Type, e.Mask, e.Callee));
     }
 
     /// <summary>The caller's key for a key of the helper; null for the helper's own locals and what the caller cannot name.</summary>
@@ -209,11 +215,24 @@ internal sealed class HelperInliner
         var reportedByHelper = path is null || !HelperCalls.LeavesObligationsToCallers(_helper.Method, path);
         if (!_sitesByText.TryGetValue((text, reportedByHelper), out var site))
         {
-            site = _walker.Sites.AddInlined(CallLocation(), text, reportedByHelper);
+            site = _walker.Sites.AddInlined(CallLocation(), text, reportedByHelper, _inlining, statusHandedBack: _helper.ReturnHolder >= 0);
             _sitesByText[(text, reportedByHelper)] = site;
         }
 
         return site;
+    }
+
+    /// <summary>
+    /// A read that a helper keeping its status made (or a helper it calls made): marked with this call, so that a status
+    /// read after a ring of this same call is left to the helper's body, which reports it. -1 for a read handed back.
+    /// </summary>
+    private int KeptReadSite(RawEvent read)
+    {
+        if (!_keepsStatus && read.Site < 0)
+            return -1;
+        if (_keptReadSite < 0)
+            _keptReadSite = _walker.Sites.AddInlined(CallLocation(), _helper.Method.Name, reportedByHelper: true, _inlining, statusHandedBack: false);
+        return _keptReadSite;
     }
 
     /// <summary>How the caller writes the doorbell a helper's key names: the argument or receiver, then the members.</summary>
