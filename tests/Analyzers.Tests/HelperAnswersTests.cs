@@ -267,3 +267,185 @@ public class HelperAnswersTests
             """, Expect.Retry(0));
     }
 }
+
+/// <summary>A factory of the compilation that returns a doorbell it created and did not connect is a creation for DBL005.</summary>
+public class FactoryHelperTests
+{
+    private static DiagnosticResult Created(string clause, params int[] locations)
+    {
+        var rule = Descriptors.RingBeforeConnect;
+        var result = new DiagnosticResult(rule.Id, rule.DefaultSeverity)
+            .WithMessage(string.Format(System.Globalization.CultureInfo.InvariantCulture, rule.MessageFormat.ToString(), "d") + clause);
+        foreach (var location in locations)
+            result = result.WithLocation(location);
+        return result;
+    }
+
+    [Theory]
+    [InlineData("private static Doorbell Make(HardwareQueue q) => {|#1:q.CreateDoorbell()|};")]
+    [InlineData("private static Doorbell Make(HardwareQueue q) { var made = {|#1:q.CreateDoorbell()|}; return made; }")]
+    public async Task A_factory_that_does_not_connect_is_reported_at_the_callers_first_ring(string factory)
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            sealed class Setup
+            {
+                public void Run(HardwareQueue q)
+                {
+                    var d = Make(q);
+                    {|#0:d.Ring(1)|};
+                    Handle(d.ReadStatus());
+                }
+                private static extern void Handle(DoorbellStatus status);
+                FACTORY
+            }
+            """.Replace("FACTORY", factory), Created(" (the doorbell is created at line 11)", 0, 1));
+    }
+
+    [Theory]
+    [InlineData("var d = Make(q); d.Connect(); d.Ring(1); Handle(d.ReadStatus());")]
+    [InlineData("var d = Open(q); d.Ring(1); Handle(d.ReadStatus());")]
+    [InlineData("var d = Make(q); Keep(d); d.Ring(1); Handle(d.ReadStatus());")]
+    [InlineData("var d = Reuse(q); d.Ring(1); Handle(d.ReadStatus());")]
+    public async Task A_doorbell_from_a_factory_connected_before_its_ring_or_by_the_factory_is_clean(string body)
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            sealed class Setup
+            {
+                private Doorbell? _kept;
+                public void Run(HardwareQueue q) { BODY }
+                private static Doorbell Make(HardwareQueue q) => q.CreateDoorbell();
+                private static Doorbell Open(HardwareQueue q) { var d = q.CreateDoorbell(); d.Connect(); return d; }
+                private void Keep(Doorbell d) => _kept = d;
+                private Doorbell Reuse(HardwareQueue q) { var d = _kept ?? q.CreateDoorbell(); return d; }
+                private static extern void Handle(DoorbellStatus status);
+            }
+            """.Replace("BODY", body));
+    }
+
+    [Fact]
+    public async Task A_factorys_doorbell_rung_through_a_helper_is_reported_at_the_helper_call()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            unsafe sealed class Setup
+            {
+                private ulong* _ring;
+                public void Run(HardwareQueue q)
+                {
+                    var d = Make(q);
+                    _ring[0] = 0xC0DE;
+                    {|#0:Kick(d)|};
+                }
+                private static Doorbell Make(HardwareQueue q) => q.CreateDoorbell();
+                private static void Kick(Doorbell d) { d.Ring(1); Handle(d.ReadStatus()); }
+                private static extern void Handle(DoorbellStatus status);
+            }
+            """, Expect.BeforeConnect(0));
+    }
+}
+
+/// <summary>
+/// A lambda or method group handed to a utility of the compilation (<c>Retry.Until(() => ...)</c>, <c>Retry.Until(TryKick)</c>)
+/// answers in its own body: the utility is not followed (it may run the delegate any number of times, or none), and
+/// the call that hands the delegate over says nothing about the doorbells the delegate captures.
+/// </summary>
+public class DelegateHelperTests
+{
+    private const string Retry = """
+
+        static class Retry
+        {
+            public static void Until(System.Func<bool> attempt)
+            {
+                while (!attempt()) { }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task A_lambda_handed_to_a_utility_answers_for_its_ring_in_its_own_body()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            sealed class Queue
+            {
+                public void Submit(Doorbell d) => Retry.Until(() =>
+                {
+                    {|#0:d.Ring(1)|};
+                    return d.ReadStatus() != DoorbellStatus.DisconnectedRetry;
+                });
+            }
+            """ + Retry, Expect.Retry(0), Expect.Notify(0), Expect.Abort(0));
+    }
+
+    [Fact]
+    public async Task A_lambda_that_handles_every_status_is_clean_and_so_is_the_call_that_hands_it_over()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            sealed class Queue
+            {
+                public void Submit(Doorbell d) => Retry.Until(() =>
+                {
+                    d.Ring(1);
+                    var s = d.ReadStatus();
+                    if (s == DoorbellStatus.DisconnectedAbort) throw new DoorbellAbortedException("lost");
+                    if (s == DoorbellStatus.DisconnectedRetry) { d.Connect(); return false; }
+                    if (s == DoorbellStatus.ConnectedNotify) d.NotifyWorkSubmission();
+                    return true;
+                });
+            }
+            """ + Retry);
+    }
+
+    [Fact]
+    public async Task A_lambda_that_connects_and_returns_without_a_ring_is_reported_when_it_returns_nothing()
+    {
+        // An Action cannot tell its invoker to run it again: the connect must be followed by a ring in the lambda.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            sealed class Queue
+            {
+                public void Submit(Doorbell d) => Run(() =>
+                {
+                    {|#0:d.Ring(1)|};
+                    var s = d.ReadStatus();
+                    if (s == DoorbellStatus.DisconnectedAbort) throw new DoorbellAbortedException("lost");
+                    if (s == DoorbellStatus.DisconnectedRetry) { d.Connect(); return; }
+                    if (s == DoorbellStatus.ConnectedNotify) d.NotifyWorkSubmission();
+                });
+                private static void Run(System.Action action) => action();
+            }
+            """, Expect.Retry(0));
+    }
+
+    [Fact]
+    public async Task A_method_group_handed_to_a_utility_answers_in_its_own_body()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            sealed class Queue
+            {
+                private readonly Doorbell _d = null!;
+                public void Submit() => Retry.Until(TryKick);
+                public void SubmitChecked() => Retry.Until(TryKickChecked);
+                private bool TryKick()
+                {
+                    {|#0:_d.Ring(1)|};
+                    return _d.ReadStatus() == DoorbellStatus.Connected;
+                }
+                private bool TryKickChecked()
+                {
+                    _d.Ring(1);
+                    var s = _d.ReadStatus();
+                    if (s == DoorbellStatus.DisconnectedAbort) throw new DoorbellAbortedException("lost");
+                    if (s == DoorbellStatus.DisconnectedRetry) { _d.Connect(); _d.RingAndConfirm(1); }
+                    if (s == DoorbellStatus.ConnectedNotify) _d.NotifyWorkSubmission();
+                    return true;
+                }
+            }
+            """ + Retry, Expect.Retry(0, "_d"), Expect.Notify(0, "_d"), Expect.Abort(0, "_d"));
+    }
+}

@@ -204,6 +204,12 @@ internal sealed class ProtocolGraph
 
     public int KeyCount { get; set; }
 
+    /// <summary>
+    /// The function is a lambda that returns a value to whoever runs it (<c>Retry.Until(() => ...)</c>): a
+    /// <c>DisconnectedRetry</c> it connected and returns on is handed to its invoker, which runs it again.
+    /// </summary>
+    public bool HandsRetryToInvoker { get; set; }
+
     public ProtocolBlock AddBlock()
     {
         var block = new ProtocolBlock();

@@ -354,7 +354,7 @@ internal sealed partial class Simulation
             case StatusMask.ConnectedNotify when !x.Notified:
                 Record(ProtocolRule.NotifyNotCalled, x.Site, x, detection, -1, block, entry);
                 break;
-            case StatusMask.DisconnectedRetry:
+            case StatusMask.DisconnectedRetry when !(x.RetryConnected && detection == Detection.Exit && _graph.HandsRetryToInvoker):
                 Record(ProtocolRule.DisconnectNotRetried, x.Site, x, detection, -1, block, entry);
                 break;
             case StatusMask.DisconnectedAbort when !x.AbortSeparated:

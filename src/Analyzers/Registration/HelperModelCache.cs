@@ -30,6 +30,7 @@ internal sealed class HelperModelCache : IHelperModels
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _semanticModels = new();
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _hasCallers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<Location>> _calls = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Location?> _factories = new(SymbolEqualityComparer.Default);
 
     public HelperModelCache(ProtocolSymbols symbols, Func<SyntaxTree, WrapperConfiguration> configurationFor)
     {
@@ -56,6 +57,17 @@ internal sealed class HelperModelCache : IHelperModels
 
     private HelperModel? Build(IMethodSymbol method, int depth, CancellationToken cancellationToken)
     {
+        var (body, tree) = BodyOf(method, cancellationToken);
+        if (body is null)
+            return null;
+        var walker = new StructuredWalker(_symbols, _configurationFor(tree!), method, suppressOwnRings: false,
+            CapturedRoots.Collect(NestedFunctions.Of(body)), cancellationToken, depth > 1 ? this : null, depth - 1);
+        return StructuredModelBuilder.TryBuildSummary(method, body, walker, MaxHelperBlocks);
+    }
+
+    /// <summary>The operation of the body of <paramref name="method"/>, from its first declaration with one.</summary>
+    private (IOperation? Body, SyntaxTree? Tree) BodyOf(IMethodSymbol method, CancellationToken cancellationToken)
+    {
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
@@ -69,14 +81,20 @@ internal sealed class HelperModelCache : IHelperModels
                 ILocalFunctionOperation localFunction => localFunction.Body,
                 _ => null,
             };
-            if (body is null)
-                return null;
-            var walker = new StructuredWalker(_symbols, _configurationFor(syntax.SyntaxTree), method, suppressOwnRings: false,
-                CapturedRoots.Collect(NestedFunctions.Of(body)), cancellationToken, depth > 1 ? this : null, depth - 1);
-            return StructuredModelBuilder.TryBuildSummary(method, body, walker, MaxHelperBlocks);
+            return (body, syntax.SyntaxTree);
         }
 
-        return null;
+        return (null, null);
+    }
+
+    public Location? UnconnectedCreation(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (_factories.TryGetValue(method, out var known))
+            return known;
+        var (body, tree) = BodyOf(method, cancellationToken);
+        var creation = body is null ? null : FactoryCreation.Find(body, _symbols, _configurationFor(tree!));
+        return _factories.GetOrAdd(method, creation?.Syntax.GetLocation());
     }
 
     public bool HasCallers(IMethodSymbol method, CancellationToken cancellationToken)

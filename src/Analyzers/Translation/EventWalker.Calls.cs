@@ -66,7 +66,7 @@ internal partial class EventWalker
         var argumentValues = invocation.Arguments.IsEmpty ? System.Array.Empty<WalkValue>() : new WalkValue[invocation.Arguments.Length];
         for (var i = 0; i < argumentValues.Length; i++)
             argumentValues[i] = Walk(invocation.Arguments[i].Value);
-        if (TryFollow(invocation, instance, argumentValues, out var result))
+        if (TryFactory(invocation, instance, argumentValues, out var result) || TryFollow(invocation, instance, argumentValues, out result))
             return result;
         OpaqueCall(invocation, instance, argumentValues);
         return WalkValue.Other;
@@ -79,6 +79,21 @@ internal partial class EventWalker
             return false;
         var helper = _helperModels.Get(invocation.TargetMethod.OriginalDefinition, _callDepth, CancellationToken);
         return helper is not null && HelperInliner.TryInline(this, InlineTarget, helper, invocation, instance, arguments, out result);
+    }
+
+    /// <summary>A call of a factory helper that returns a doorbell it created and did not connect: a creation, placed in the factory.</summary>
+    private bool TryFactory(IInvocationOperation invocation, WalkValue instance, WalkValue[] arguments, out WalkValue result)
+    {
+        result = WalkValue.Other;
+        var method = invocation.TargetMethod;
+        if (_helperModels is null || _callDepth <= 0 || !_symbols.IsDoorbell(method.ReturnType) || !HelperCalls.CanFollow(method)
+            || _helperModels.UnconnectedCreation(method.OriginalDefinition, CancellationToken) is not { } creation)
+            return false;
+        Consume(instance);
+        foreach (var argument in arguments)
+            Consume(argument);
+        result = WalkValue.CreatedAt(Sites.AddCreation(creation));
+        return true;
     }
 
     /// <summary>A call we cannot see into: whatever it receives escapes.</summary>

@@ -175,6 +175,7 @@ internal static class FunctionAnalysis
             return;
         }
 
+        model.Graph.HandsRetryToInvoker = function is { MethodKind: MethodKind.AnonymousFunction, ReturnsVoid: false, IsAsync: false };
         var result = ProtocolAnalysis.Run(model.Graph, inputs.Budget, inputs.CancellationToken);
         if (!result.Completed)
         {

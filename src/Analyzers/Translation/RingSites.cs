@@ -60,6 +60,13 @@ internal sealed class RingSites
         return _sites.Count - 1;
     }
 
+    /// <summary>Numbers a creation inside a factory helper (DBL005 names its line).</summary>
+    public int AddCreation(Location creation)
+    {
+        _sites.Add(new RingSite(creation, string.Empty));
+        return _sites.Count - 1;
+    }
+
     /// <summary>Numbers a ring: reported on the ring as the user reads it, naming the doorbell as the user wrote it.</summary>
     public int Add(IOperation operation, IOperation? doorbell)
     {
