@@ -22,31 +22,49 @@ internal static class CallSites
     public static ImmutableArray<Location> Find(IMethodSymbol method, Compilation compilation, Func<SyntaxTree, SemanticModel> semanticModelOf, CancellationToken cancellationToken)
     {
         var calls = ImmutableArray.CreateBuilder<Location>();
-        foreach (var invocation in Candidates(method, compilation, cancellationToken))
+        var target = method.AssociatedSymbol is IPropertySymbol property ? property.OriginalDefinition : (ISymbol)method.OriginalDefinition;
+        foreach (var (use, name) in Candidates(method, compilation, cancellationToken))
         {
-            var called = semanticModelOf(invocation.SyntaxTree).GetSymbolInfo(invocation, cancellationToken).Symbol as IMethodSymbol;
-            if (called is not null && SymbolEqualityComparer.Default.Equals(called.OriginalDefinition, method.OriginalDefinition))
-                calls.Add(invocation.GetLocation());
+            var called = semanticModelOf(use.SyntaxTree).GetSymbolInfo(name, cancellationToken).Symbol;
+            if (called is not null && SymbolEqualityComparer.Default.Equals(called.OriginalDefinition, target))
+                calls.Add(use.GetLocation());
         }
 
         return calls.ToImmutable();
     }
 
-    /// <summary>The invocations that name <paramref name="method"/> where it can be called from, outside its own body.</summary>
-    private static IEnumerable<InvocationExpressionSyntax> Candidates(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>
+    /// The uses that name <paramref name="method"/> where it can be called from, outside its own body: invocations, or
+    /// for a property accessor the reads (getter) or assignments (setter) of its property; each with the name to bind.
+    /// </summary>
+    private static IEnumerable<(SyntaxNode Use, ExpressionSyntax Name)> Candidates(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
     {
         var own = method.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).ToArray();
-        foreach (var scope in Scopes(method, compilation, cancellationToken))
+        var property = method.AssociatedSymbol as IPropertySymbol;
+        var name = property?.Name ?? method.Name;
+        foreach (var scope in Scopes(method, name, compilation, cancellationToken))
         {
-            foreach (var invocation in scope.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            foreach (var node in scope.DescendantNodes())
             {
-                if (NameOf(invocation.Expression) == method.Name && !own.Any(body => body.Span.Contains(invocation.Span) && body.SyntaxTree == invocation.SyntaxTree))
-                    yield return invocation;
+                if (own.Any(body => body.Span.Contains(node.Span) && body.SyntaxTree == node.SyntaxTree))
+                    continue;
+                if (property is null)
+                {
+                    if (node is InvocationExpressionSyntax invocation && NameOf(invocation.Expression) == name)
+                        yield return (invocation, invocation.Expression);
+                }
+                else if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
+                {
+                    var access = identifier.Parent is MemberAccessExpressionSyntax member && member.Name == identifier ? (ExpressionSyntax)member : identifier;
+                    var assigned = access.Parent is AssignmentExpressionSyntax assignment && assignment.Left == access;
+                    if (assigned == (method.MethodKind == MethodKind.PropertySet))
+                        yield return (assigned ? access.Parent! : access, identifier);
+                }
             }
         }
     }
 
-    private static IEnumerable<SyntaxNode> Scopes(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    private static IEnumerable<SyntaxNode> Scopes(IMethodSymbol method, string name, Compilation compilation, CancellationToken cancellationToken)
     {
         if (method.MethodKind == MethodKind.LocalFunction)
         {
@@ -69,7 +87,7 @@ internal static class CallSites
 
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (tree.GetText(cancellationToken).ToString().Contains(method.Name))
+            if (tree.GetText(cancellationToken).ToString().Contains(name))
                 yield return tree.GetRoot(cancellationToken);
         }
     }

@@ -72,13 +72,16 @@ internal sealed class HelperModelCache : IHelperModels
         {
             var syntax = reference.GetSyntax(cancellationToken);
             if (syntax is not (BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null }
-                or LocalFunctionStatementSyntax { Body: not null } or LocalFunctionStatementSyntax { ExpressionBody: not null }))
+                or LocalFunctionStatementSyntax { Body: not null } or LocalFunctionStatementSyntax { ExpressionBody: not null }
+                or AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null }
+                or ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax }))
                 continue;
             var operation = SemanticModelOf(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
             IOperation? body = operation switch
             {
                 IMethodBodyOperation methodBody => methodBody,
                 ILocalFunctionOperation localFunction => localFunction.Body,
+                IBlockOperation block when syntax is ArrowExpressionClauseSyntax => block, // int P => expr;
                 _ => null,
             };
             return (body, syntax.SyntaxTree);

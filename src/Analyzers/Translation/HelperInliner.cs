@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using DoorbellGuard.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
@@ -18,7 +19,7 @@ internal sealed class HelperInliner
     private readonly EventWalker _walker;
     private readonly IInlineTarget _target;
     private readonly HelperModel _helper;
-    private readonly IInvocationOperation _call;
+    private readonly IOperation _call;
     private readonly Dictionary<IParameterSymbol, (WalkValue Value, IOperation Syntax)> _arguments = new(SymbolEqualityComparer.Default);
     private readonly AccessPath? _this;
     private readonly bool _thisIsCallers;
@@ -29,16 +30,16 @@ internal sealed class HelperInliner
     private readonly bool _keepsStatus;
     private int _keptReadSite = -1;
 
-    private HelperInliner(EventWalker walker, IInlineTarget target, HelperModel helper, IInvocationOperation call, WalkValue receiver, WalkValue[] arguments)
+    private HelperInliner(EventWalker walker, IInlineTarget target, HelperModel helper, IOperation call, IOperation? instance, ImmutableArray<IArgumentOperation> callArguments, WalkValue receiver, WalkValue[] arguments)
     {
         _walker = walker;
         _target = target;
         _helper = helper;
         _call = call;
-        for (var i = 0; i < call.Arguments.Length; i++)
+        for (var i = 0; i < callArguments.Length && i < arguments.Length; i++)
         {
-            if (call.Arguments[i].Parameter is { } parameter)
-                _arguments[(IParameterSymbol)parameter.OriginalDefinition] = (arguments[i], call.Arguments[i].Value);
+            if (callArguments[i].Parameter is { } parameter)
+                _arguments[(IParameterSymbol)parameter.OriginalDefinition] = (arguments[i], callArguments[i].Value);
         }
 
         var method = helper.Method;
@@ -50,7 +51,7 @@ internal sealed class HelperInliner
         {
             _thisIsCallers = receiver.Path!.Kind == AccessRootKind.This && receiver.Path.Steps.IsEmpty;
             _this = _thisIsCallers ? null : receiver.Path;
-            _thisText = call.Instance is { IsImplicit: false } instance ? instance.Syntax.ToString() : null;
+            _thisText = instance is { IsImplicit: false } ? instance.Syntax.ToString() : null;
         }
 
         _holders = new int[helper.HolderCount];
@@ -59,12 +60,19 @@ internal sealed class HelperInliner
     }
 
     /// <summary>Inlines <paramref name="helper"/> at <paramref name="call"/>; false (nothing emitted) when the caller has no room for it.</summary>
-    public static bool TryInline(EventWalker walker, IInlineTarget target, HelperModel helper, IInvocationOperation call, WalkValue receiver, WalkValue[] arguments, out WalkValue value)
+    public static bool TryInline(EventWalker walker, IInlineTarget target, HelperModel helper, IInvocationOperation call, WalkValue receiver, WalkValue[] arguments, out WalkValue value) =>
+        TryInline(walker, target, helper, call, call.Instance, call.Arguments, receiver, arguments, out value);
+
+    /// <summary>Inlines a property accessor at <paramref name="use"/> (the property read, or the assignment that sets it).</summary>
+    public static bool TryInlineAccessor(EventWalker walker, IInlineTarget target, HelperModel helper, IOperation use, IPropertyReferenceOperation property, WalkValue receiver, out WalkValue value) =>
+        TryInline(walker, target, helper, use, property.Instance, ImmutableArray<IArgumentOperation>.Empty, receiver, System.Array.Empty<WalkValue>(), out value);
+
+    private static bool TryInline(EventWalker walker, IInlineTarget target, HelperModel helper, IOperation call, IOperation? instance, ImmutableArray<IArgumentOperation> callArguments, WalkValue receiver, WalkValue[] arguments, out WalkValue value)
     {
         value = WalkValue.Other;
         if (target.CurrentBlock < 0 || !target.HasRoomFor(helper.Model.BlockCount + 1))
             return false;
-        var inliner = new HelperInliner(walker, target, helper, call, receiver, arguments);
+        var inliner = new HelperInliner(walker, target, helper, call, instance, callArguments, receiver, arguments);
         if (!inliner.TakeHolders())
             return false;
         value = inliner.Inline();
