@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace DoorbellGuard.CodeFixes;
 
@@ -157,7 +158,29 @@ internal static class ConnectBeforeRingRewrite
 
     private static bool IsCreation(RingSite site, ExpressionSyntax value) =>
         ProtocolSyntax.Unparenthesize(value) is InvocationExpressionSyntax invocation
-        && ProtocolSyntax.Classify(invocation, site.Model, site.Context.Symbols, site.Context.Configuration) == ProtocolOperation.Create;
+        && (ProtocolSyntax.Classify(invocation, site.Model, site.Context.Symbols, site.Context.Configuration) == ProtocolOperation.Create
+            || IsFactoryCall(site, invocation));
+
+    /// <summary>A call of a factory helper of the user's that returns a doorbell it created and did not connect (what the analyzer counts as a creation).</summary>
+    private static bool IsFactoryCall(RingSite site, InvocationExpressionSyntax invocation)
+    {
+        if (site.Model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol method || !site.Context.Symbols.IsDoorbell(method.ReturnType))
+        {
+            return false;
+        }
+
+        foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            var declaration = reference.GetSyntax();
+            var model = declaration.SyntaxTree == site.Model.SyntaxTree ? site.Model : site.Model.Compilation.GetSemanticModel(declaration.SyntaxTree);
+            if (model.GetOperation(declaration) is IMethodBodyOperation body)
+            {
+                return Analyzers.Translation.FactoryCreation.Find(body, site.Context.Symbols, site.Context.Configuration) is not null;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Where the doorbell is created: the statement, the variable as the fix names it, the creating call, and whether it is lazy.</summary>
     private readonly struct Creation

@@ -34,6 +34,11 @@ internal static class RetryPatternRewrite
         }
 
         var syntax = new DoorbellSyntax(generator, site, operations);
+        if (HandedBackStatusRewrite.Applies(site))
+        {
+            return HandedBackStatusRewrite.TryRewrite(root, site, syntax);
+        }
+
         if (site.IsConditional)
         {
             return site.Ring.Parent is ConditionalAccessExpressionSyntax { Parent: ExpressionStatementSyntax conditionalStatement }
@@ -78,6 +83,11 @@ internal static class RetryPatternRewrite
         if (operations.Notify is null)
         {
             return FixUnavailableReason.NoNotify;
+        }
+
+        if (HandedBackStatusRewrite.Applies(site))
+        {
+            return null;
         }
 
         if ((site.Doorbell is null && site.DoorbellPath is null)
@@ -217,7 +227,7 @@ internal static class RetryPatternRewrite
         return SyntaxFactory.DoStatement(SyntaxFactory.Block(ring, read, reconnect), syntax.StatusIs(statusName, DoorbellStatusValues.DisconnectedRetry));
     }
 
-    private static void AddMissingChecks(DoorbellSyntax syntax, List<StatementSyntax> statements, StatusHandlingScan scan, string statusName, ExpressionSyntax? doorbell)
+    internal static void AddMissingChecks(DoorbellSyntax syntax, List<StatementSyntax> statements, StatusHandlingScan scan, string statusName, ExpressionSyntax? doorbell)
     {
         if (!scan.HandlesAbort)
         {

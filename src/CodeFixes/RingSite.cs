@@ -54,6 +54,9 @@ internal sealed class RingSite
     /// <summary>The ring is <c>d?.Ring(v)</c>: the fix runs only when the doorbell is not null.</summary>
     public bool IsConditional => Ring is InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax };
 
+    /// <summary>The diagnostic is on a call of a helper of the user's that rings (<c>Kick(d, wp)</c>), not on a ring member.</summary>
+    public bool IsHelperCall => Context.Classify(Member) == ProtocolOperation.None;
+
     /// <summary>True for <c>Doorbell.Ring</c> itself (which has a <c>RingAndConfirm</c>), false for a user's wrapper.</summary>
     public bool IsRuntimeRing => Member is IMethodSymbol { Name: "Ring" } method && Context.Symbols.IsDoorbell(method.ContainingType);
 
@@ -96,8 +99,17 @@ internal sealed class RingSite
 
     public static RingSite? TryCreate(ExpressionSyntax node, ProtocolContext context)
     {
-        if (ProtocolSyntax.MemberOf(node, context.Model) is not { } member || context.Classify(member) != ProtocolOperation.Ring
-            || !ProtocolSyntax.TryFindDoorbell(node, member, context.Symbols, out var doorbell))
+        if (ProtocolSyntax.MemberOf(node, context.Model) is not { } member)
+        {
+            return null;
+        }
+
+        if (context.Classify(member) == ProtocolOperation.None)
+        {
+            return HelperCall.TryFind(node, member, context) is { } call ? new RingSite(call.Invocation, member, call.Doorbell, call.Host, context) : null;
+        }
+
+        if (context.Classify(member) != ProtocolOperation.Ring || !ProtocolSyntax.TryFindDoorbell(node, member, context.Symbols, out var doorbell))
         {
             return null;
         }

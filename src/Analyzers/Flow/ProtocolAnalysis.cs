@@ -79,6 +79,22 @@ internal static class ProtocolAnalysis
         return false;
     }
 
+    /// <summary>The read numbered <paramref name="readId"/> (in the order <see cref="NumberReads"/> numbers them); null when there is none.</summary>
+    public static ProtocolEvent? ReadEvent(ProtocolGraph graph, int readId)
+    {
+        var count = 0;
+        foreach (var block in graph.Blocks)
+        {
+            foreach (var e in block.Events)
+            {
+                if (e.Kind == ProtocolEventKind.ReadStatus && ++count == readId)
+                    return e;
+            }
+        }
+
+        return null;
+    }
+
     private static int[][] NumberReads(ProtocolGraph graph, out int readCount)
     {
         var ids = new int[graph.Blocks.Count][];

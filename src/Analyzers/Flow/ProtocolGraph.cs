@@ -27,7 +27,10 @@ internal enum ProtocolEventKind : byte
     /// <summary>A recursive call of the analyzed method with the same doorbell: a re-ring that runs the whole protocol.</summary>
     RecursiveRing,
 
-    /// <summary>A status read whose value goes into <see cref="ProtocolEvent.Holder"/> (or nowhere when -1).</summary>
+    /// <summary>
+    /// A status read whose value goes into <see cref="ProtocolEvent.Holder"/> (or nowhere when -1); its
+    /// <see cref="ProtocolEvent.Site"/>, when set, is the call of a helper that read the status and answers for it.
+    /// </summary>
     ReadStatus,
 
     /// <summary>A connect.</summary>
@@ -116,7 +119,7 @@ internal readonly struct ProtocolEvent
 
     public static ProtocolEvent RecursiveRing(int key, int site) => new(ProtocolEventKind.RecursiveRing, key, site, -1, -1, false);
 
-    public static ProtocolEvent ReadStatus(int key, int holder) => new(ProtocolEventKind.ReadStatus, key, -1, holder, -1, false);
+    public static ProtocolEvent ReadStatus(int key, int holder, int answeredAt = -1) => new(ProtocolEventKind.ReadStatus, key, answeredAt, holder, -1, false);
 
     public static ProtocolEvent Connect(int key) => new(ProtocolEventKind.Connect, key, -1, -1, -1, false);
 
@@ -237,6 +240,12 @@ internal sealed class ProtocolGraph
     public List<ProtocolBlock> Blocks { get; } = new();
 
     public int KeyCount { get; set; }
+
+    /// <summary>
+    /// The function is a lambda that returns a value to whoever runs it (<c>Retry.Until(() => ...)</c>): a
+    /// <c>DisconnectedRetry</c> it connected and returns on is handed to its invoker, which runs it again.
+    /// </summary>
+    public bool HandsRetryToInvoker { get; set; }
 
     public ProtocolBlock AddBlock()
     {

@@ -32,8 +32,9 @@ internal enum Detection
 /// </summary>
 internal readonly struct ProtocolViolation : IEquatable<ProtocolViolation>, IComparable<ProtocolViolation>
 {
-    public ProtocolViolation(ProtocolRule rule, int site, int key = -1, Detection detection = Detection.Exit, int detectedAtSite = -1, int leaveAnchor = -1, int branchAnchor = -1, int createdAtSite = -1)
+    public ProtocolViolation(ProtocolRule rule, int site, int key = -1, Detection detection = Detection.Exit, int detectedAtSite = -1, int leaveAnchor = -1, int branchAnchor = -1, int createdAtSite = -1, int readId = 0)
     {
+        ReadId = readId;
         CreatedAtSite = createdAtSite;
         Rule = rule;
         Site = site;
@@ -64,8 +65,11 @@ internal readonly struct ProtocolViolation : IEquatable<ProtocolViolation>, ICom
     /// <summary>For DBL005: the site that created the doorbell the path rings unconnected (-1 when unknown).</summary>
     public int CreatedAtSite { get; }
 
+    /// <summary>For DBL002-DBL004: which read produced the status (numbered as <see cref="ProtocolAnalysis.ReadEvent"/> finds it; 0 when none).</summary>
+    public int ReadId { get; }
+
     public ProtocolViolation WithAnchors(int leaveAnchor, int branchAnchor, int createdAtSite = -1) =>
-        new(Rule, Site, Key, Detection, DetectedAtSite, leaveAnchor, branchAnchor, createdAtSite);
+        new(Rule, Site, Key, Detection, DetectedAtSite, leaveAnchor, branchAnchor, createdAtSite, ReadId);
 
     public bool Equals(ProtocolViolation other) => Rule == other.Rule && Site == other.Site;
 

@@ -365,7 +365,7 @@ internal sealed partial class Simulation
             case StatusMask.ConnectedNotify when !x.Notified:
                 Record(ProtocolRule.NotifyNotCalled, x.Site, x, detection, -1, block, entry);
                 break;
-            case StatusMask.DisconnectedRetry:
+            case StatusMask.DisconnectedRetry when !(x.RetryConnected && detection == Detection.Exit && _graph.HandsRetryToInvoker):
                 Record(ProtocolRule.DisconnectNotRetried, x.Site, x, detection, -1, block, entry);
                 break;
             case StatusMask.DisconnectedAbort when !x.AbortSeparated:
@@ -378,7 +378,7 @@ internal sealed partial class Simulation
     {
         // The first witness of each kind wins, and a path that leaves the method explains best (then one that
         // reaches another ring, then one that replaces the doorbell): reports do not depend on which came first.
-        var violation = new ProtocolViolation(rule, site, x.Key, detection, detectedAtSite);
+        var violation = new ProtocolViolation(rule, site, x.Key, detection, detectedAtSite, readId: x.ReadId);
         if (!_witnesses.TryGetValue(violation, out var known) || Rank(detection, violation) < Rank(known.Violation.Detection, known.Violation))
             _witnesses[violation] = new Witness(violation, block, entry, x);
     }

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -13,22 +15,56 @@ namespace DoorbellGuard.Analyzers.Registration;
 /// </summary>
 internal static class CallSites
 {
-    public static bool Exist(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    public static bool Exist(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken) =>
+        Candidates(method, compilation, cancellationToken).Any();
+
+    /// <summary>The calls of <paramref name="method"/> other than its own recursive ones, in source order, each checked by its symbol.</summary>
+    public static ImmutableArray<Location> Find(IMethodSymbol method, Compilation compilation, Func<SyntaxTree, SemanticModel> semanticModelOf, CancellationToken cancellationToken)
     {
-        var own = method.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).ToArray();
-        foreach (var scope in Scopes(method, compilation, cancellationToken))
+        var calls = ImmutableArray.CreateBuilder<Location>();
+        var target = method.AssociatedSymbol is IPropertySymbol property ? property.OriginalDefinition : (ISymbol)method.OriginalDefinition;
+        foreach (var (use, name) in Candidates(method, compilation, cancellationToken))
         {
-            foreach (var invocation in scope.DescendantNodes().OfType<InvocationExpressionSyntax>())
-            {
-                if (NameOf(invocation.Expression) == method.Name && !own.Any(body => body.Span.Contains(invocation.Span) && body.SyntaxTree == invocation.SyntaxTree))
-                    return true;
-            }
+            var called = semanticModelOf(use.SyntaxTree).GetSymbolInfo(name, cancellationToken).Symbol;
+            if (called is not null && SymbolEqualityComparer.Default.Equals(called.OriginalDefinition, target))
+                calls.Add(use.GetLocation());
         }
 
-        return false;
+        return calls.ToImmutable();
     }
 
-    private static IEnumerable<SyntaxNode> Scopes(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>
+    /// The uses that name <paramref name="method"/> where it can be called from, outside its own body: invocations, or
+    /// for a property accessor the reads (getter) or assignments (setter) of its property; each with the name to bind.
+    /// </summary>
+    private static IEnumerable<(SyntaxNode Use, ExpressionSyntax Name)> Candidates(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var own = method.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).ToArray();
+        var property = method.AssociatedSymbol as IPropertySymbol;
+        var name = property?.Name ?? method.Name;
+        foreach (var scope in Scopes(method, name, compilation, cancellationToken))
+        {
+            foreach (var node in scope.DescendantNodes())
+            {
+                if (own.Any(body => body.Span.Contains(node.Span) && body.SyntaxTree == node.SyntaxTree))
+                    continue;
+                if (property is null)
+                {
+                    if (node is InvocationExpressionSyntax invocation && NameOf(invocation.Expression) == name)
+                        yield return (invocation, invocation.Expression);
+                }
+                else if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
+                {
+                    var access = identifier.Parent is MemberAccessExpressionSyntax member && member.Name == identifier ? (ExpressionSyntax)member : identifier;
+                    var assigned = access.Parent is AssignmentExpressionSyntax assignment && assignment.Left == access;
+                    if (assigned == (method.MethodKind == MethodKind.PropertySet))
+                        yield return (assigned ? access.Parent! : access, identifier);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<SyntaxNode> Scopes(IMethodSymbol method, string name, Compilation compilation, CancellationToken cancellationToken)
     {
         if (method.MethodKind == MethodKind.LocalFunction)
         {
@@ -51,7 +87,7 @@ internal static class CallSites
 
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (tree.GetText(cancellationToken).ToString().Contains(method.Name))
+            if (tree.GetText(cancellationToken).ToString().Contains(name))
                 yield return tree.GetRoot(cancellationToken);
         }
     }

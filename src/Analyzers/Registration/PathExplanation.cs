@@ -30,7 +30,7 @@ internal static class PathExplanation
         return " (" + (branch is null ? end : end is null ? branch : branch + joint + end) + ")";
     }
 
-    /// <summary>The path's places, in the order the clause names them: the branch, then where the path leaves or the next ring.</summary>
+    /// <summary>The path's places, in the order the clause names them: the branch, then where the path leaves or the next ring; then, for a helper that answers for its status, its calls.</summary>
     public static IEnumerable<Location> Locations(ProtocolReport report)
     {
         if (report.Rule == ProtocolRule.RingBeforeConnect)
@@ -46,6 +46,8 @@ internal static class PathExplanation
             yield return leave;
         else if (report.Detection == Detection.Ring && report.NextRing is { } ring)
             yield return ring;
+        foreach (var call in report.Calls)
+            yield return call;
     }
 
     private static int Line(Location location) => location.GetLineSpan().StartLinePosition.Line + 1;

@@ -130,12 +130,14 @@ internal sealed class RingNameIndex
                     // Hits come in text order: the rest of a method already looked at needs no second look.
                     if (searched.Contains(hit.Position) || (level == 0 && !ringMembers.Contains(hit.Name)))
                         continue;
-                    var method = root.FindToken(hit.Position).Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>();
-                    if (method is null)
+                    // A method, or a property whose accessors are followed like methods.
+                    var member = root.FindToken(hit.Position).Parent?.FirstAncestorOrSelf<MemberDeclarationSyntax>(m => m is MethodDeclarationSyntax or PropertyDeclarationSyntax);
+                    if (member is null)
                         continue;
-                    searched = method.Span;
-                    if (LeavesRingsToCallers(method) && all.Add(method.Identifier.ValueText))
-                        next.Add(method.Identifier.ValueText);
+                    searched = member.Span;
+                    var name = member is MethodDeclarationSyntax method ? method.Identifier.ValueText : ((PropertyDeclarationSyntax)member).Identifier.ValueText;
+                    if (LeavesRingsToCallers(member) && all.Add(name))
+                        next.Add(name);
                 }
             }
 
@@ -279,18 +281,35 @@ internal sealed class RingNameIndex
     }
 
     /// <summary>
-    /// Whether the callers of <paramref name="method"/> answer for what it does to the doorbells they hand it: not for a
-    /// method that is public in public types (it answers in its own body). Read from the modifiers as written: a part
-    /// without them counts as not public (more to search, never a miss).
+    /// Whether the callers of <paramref name="member"/> answer for what it does to the doorbells they hand it: not for a
+    /// method that is public in public types (it answers in its own body), unless it returns a value or has <c>out</c> or
+    /// <c>ref</c> parameters (a status it hands back is its callers' to handle). Read from the syntax as written: a part
+    /// without modifiers counts as not public (more to search, never a miss). A property's accessors are followed too.
     /// </summary>
-    private static bool LeavesRingsToCallers(MethodDeclarationSyntax method)
+    private static bool LeavesRingsToCallers(MemberDeclarationSyntax member)
     {
-        if (!IsPublic(method.Modifiers, defaultPublic: method.Parent is InterfaceDeclarationSyntax))
+        if (!IsPublic(member.Modifiers, defaultPublic: member.Parent is InterfaceDeclarationSyntax) || member is not MethodDeclarationSyntax method || MayHandBack(method))
             return true;
-        for (var type = method.Parent as TypeDeclarationSyntax; type is not null; type = type.Parent as TypeDeclarationSyntax)
+        for (var type = member.Parent as TypeDeclarationSyntax; type is not null; type = type.Parent as TypeDeclarationSyntax)
         {
             if (!IsPublic(type.Modifiers, defaultPublic: false))
                 return true;
+        }
+
+        return false;
+    }
+
+    private static bool MayHandBack(MethodDeclarationSyntax method)
+    {
+        if (method.ReturnType is not PredefinedTypeSyntax { Keyword.ValueText: "void" })
+            return true;
+        foreach (var parameter in method.ParameterList.Parameters)
+        {
+            foreach (var modifier in parameter.Modifiers)
+            {
+                if (modifier.ValueText is "out" or "ref")
+                    return true;
+            }
         }
 
         return false;

@@ -40,7 +40,12 @@ internal static class RingScan
                     ProtocolOperation.None => followHelpers && MayRingThroughHelper(invocation, symbols, configuration),
                     _ => false,
                 },
-                IPropertyReferenceOperation property => symbols.ClassifyAccess(property.Property, IsAssigned(property), configuration) == ProtocolOperation.Ring,
+                IPropertyReferenceOperation property => symbols.ClassifyAccess(property.Property, IsAssigned(property), configuration) switch
+                {
+                    ProtocolOperation.Ring => true,
+                    ProtocolOperation.None => followHelpers && MayRingThroughAccessor(property, symbols, configuration),
+                    _ => false,
+                },
                 // Raw code rings through the create structure's doorbell address: the method names the field, to store through it or copy it.
                 IFieldReferenceOperation field => symbols.Raw && IsRawDoorbellAddress(field.Field, symbols),
                 _ => false,
@@ -82,6 +87,17 @@ internal static class RingScan
         RawD3dkmt.AddressKindOf(field) == RawAddressKind.Doorbell
         || (field.Type.TypeKind == TypeKind.Pointer || field.Type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr)
             && symbols.RawFieldOriginsOf(field.ContainingType, default).TryGet(field, out var role, out _) && role == RawFieldRole.DoorbellAddress;
+
+    /// <summary>A property access whose accessor the analysis follows, on a receiver or type that holds a doorbell.</summary>
+    private static bool MayRingThroughAccessor(IPropertyReferenceOperation property, ProtocolSymbols symbols, WrapperConfiguration configuration)
+    {
+        var accessor = IsAssigned(property) ? property.Property.SetMethod : property.Property.GetMethod;
+        if (accessor is null || !property.Arguments.IsEmpty || !HelperCalls.CanFollow(accessor))
+            return false;
+        return property.Instance is null or IInstanceReferenceOperation
+            ? symbols.HoldsDoorbell(property.Property.ContainingType, configuration)
+            : symbols.HoldsDoorbell(property.Instance.Type, configuration);
+    }
 
     private static bool IsAssigned(IOperation reference) => reference.Parent is IAssignmentOperation assignment && assignment.Target == reference;
 }

@@ -70,6 +70,10 @@ internal partial class EventWalker
                 return ApplyProtocolOperation(reference, operation, Walk(instance), instance);
         }
 
+        if (reference is IPropertyReferenceOperation { Arguments.IsEmpty: true } read && read.Property.GetMethod is { } getter && FollowsAccessor(getter, read)
+            && TryFollowAccessor(reference, read, getter, out var got))
+            return got;
+
         if (mayBePath && Paths.TryPath(reference) is { } path)
             return WalkValue.KeyOf(path);
 
@@ -151,6 +155,14 @@ internal partial class EventWalker
             var receiver = Walk(property.Instance);
             Consume(Walk(assignedValue));
             ApplyProtocolOperation(property, operation, receiver, property.Instance);
+            return WalkValue.Other;
+        }
+
+        if (target is IPropertyReferenceOperation { Arguments.IsEmpty: true } written && written.Property.SetMethod is { } setter && FollowsAccessor(setter, written))
+        {
+            Consume(Walk(assignedValue));
+            if (!TryFollowAccessor(assignedTarget.Parent ?? assignedTarget, written, setter, out _) && Paths.TryPath(target) is { } setPath)
+                Emit(new RawEvent(ProtocolEventKind.Assign, RawScope.Prefix, setPath));
             return WalkValue.Other;
         }
 

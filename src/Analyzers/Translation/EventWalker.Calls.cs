@@ -68,7 +68,7 @@ internal partial class EventWalker
         var argumentValues = invocation.Arguments.IsEmpty ? System.Array.Empty<WalkValue>() : new WalkValue[invocation.Arguments.Length];
         for (var i = 0; i < argumentValues.Length; i++)
             argumentValues[i] = Walk(invocation.Arguments[i].Value);
-        if (TryFollow(invocation, instance, argumentValues, out var result))
+        if (TryFactory(invocation, instance, argumentValues, out var result) || TryFollow(invocation, instance, argumentValues, out result))
             return result;
         OpaqueCall(invocation, instance, argumentValues);
         return WalkValue.Other;
@@ -81,6 +81,39 @@ internal partial class EventWalker
             return false;
         var helper = _helperModels.Get(invocation.TargetMethod.OriginalDefinition, _callDepth, CancellationToken);
         return helper is not null && HelperInliner.TryInline(this, InlineTarget, helper, invocation, instance, arguments, out result);
+    }
+
+    /// <summary>
+    /// Whether a property access is followed into its accessor: a getter or setter of the compilation that no override
+    /// can replace, of a property that holds no doorbell (those are access paths), on this, a static or a plain path.
+    /// </summary>
+    private bool FollowsAccessor(IMethodSymbol accessor, IPropertyReferenceOperation property) =>
+        _helperModels is not null && InlineTarget is not null && _callDepth > 0 && !accessor.DeclaringSyntaxReferences.IsEmpty
+        && HelperCalls.CanFollow(accessor) && !_symbols.HoldsDoorbell(property.Property.Type, _configuration)
+        && (property.Instance is null or IInstanceReferenceOperation || Paths.TryPath(property.Instance) is not null)
+        && !SymbolEqualityComparer.Default.Equals(accessor.OriginalDefinition, _function?.OriginalDefinition);
+
+    /// <summary>Inlines the accessor's summary at <paramref name="use"/>; false (nothing emitted) when it has none.</summary>
+    private bool TryFollowAccessor(IOperation use, IPropertyReferenceOperation property, IMethodSymbol accessor, out WalkValue result)
+    {
+        result = WalkValue.Other;
+        var helper = _helperModels!.Get(accessor.OriginalDefinition, _callDepth, CancellationToken);
+        return helper is not null && HelperInliner.TryInlineAccessor(this, InlineTarget!, helper, use, property, Walk(property.Instance), out result);
+    }
+
+    /// <summary>A call of a factory helper that returns a doorbell it created and did not connect: a creation, placed in the factory.</summary>
+    private bool TryFactory(IInvocationOperation invocation, WalkValue instance, WalkValue[] arguments, out WalkValue result)
+    {
+        result = WalkValue.Other;
+        var method = invocation.TargetMethod;
+        if (_helperModels is null || _callDepth <= 0 || !_symbols.IsDoorbell(method.ReturnType) || !HelperCalls.CanFollow(method)
+            || _helperModels.UnconnectedCreation(method.OriginalDefinition, CancellationToken) is not { } creation)
+            return false;
+        Consume(instance);
+        foreach (var argument in arguments)
+            Consume(argument);
+        result = WalkValue.CreatedAt(Sites.AddCreation(creation));
+        return true;
     }
 
     /// <summary>A call we cannot see into: whatever it receives escapes.</summary>

@@ -16,8 +16,9 @@ namespace DoorbellGuard.Analyzers.Translation;
 /// </summary>
 internal readonly struct ProtocolReport
 {
-    public ProtocolReport(ProtocolRule rule, Location location, string doorbellText, Detection detection = Detection.Exit, Location? leave = null, Location? branch = null, Location? nextRing = null, GiveUpReason skipped = GiveUpReason.None, Location? created = null)
+    public ProtocolReport(ProtocolRule rule, Location location, string doorbellText, Detection detection = Detection.Exit, Location? leave = null, Location? branch = null, Location? nextRing = null, GiveUpReason skipped = GiveUpReason.None, Location? created = null, ImmutableArray<Location> calls = default)
     {
+        Calls = calls.IsDefault ? ImmutableArray<Location>.Empty : calls;
         Created = created;
         Skipped = skipped;
         Rule = rule;
@@ -48,6 +49,9 @@ internal readonly struct ProtocolReport
 
     /// <summary>For DBL005: where the doorbell rung unconnected was created.</summary>
     public Location? Created { get; }
+
+    /// <summary>For a helper that answers for the status it read: the calls of the helper (its callers have nothing to fix).</summary>
+    public ImmutableArray<Location> Calls { get; }
 
     /// <summary>For <see cref="ProtocolRule.AnalysisSkipped"/>: why; then <see cref="DoorbellText"/> names the function.</summary>
     public GiveUpReason Skipped { get; }
@@ -171,6 +175,7 @@ internal static class FunctionAnalysis
             return;
         }
 
+        model.Graph.HandsRetryToInvoker = function is { MethodKind: MethodKind.AnonymousFunction, ReturnsVoid: false, IsAsync: false };
         var result = ProtocolAnalysis.Run(model.Graph, inputs.Budget, inputs.CancellationToken);
         if (!result.Completed)
         {
@@ -180,18 +185,30 @@ internal static class FunctionAnalysis
 
         var checksCallers = inputs.HelperModels is not null && function is not null && HelperCalls.CanFollow(function);
         var hasCallers = (bool?)null;
+        var calls = default(ImmutableArray<Location>);
         foreach (var violation in result.Violations)
         {
             var site = model.Sites[violation.Site];
+            var aboutStatus = violation.Rule is ProtocolRule.DisconnectNotRetried or ProtocolRule.NotifyNotCalled or ProtocolRule.AbortTreatedAsSuccess;
 
-            // A helper's callers finish what it does to the doorbells they hand it: each call reports it, not its body.
+            // A helper's callers finish what it does to the doorbells they hand it: each call reports it, not its body;
+            // but a status the helper read after its ring and keeps is its own to handle, and its body reports it.
             if (checksCallers && violation.Key >= 0 && violation.Key < model.Keys.Count && HelperCalls.LeavesObligationsToCallers(function, model.Keys[violation.Key])
                 && (hasCallers ??= inputs.HelperModels!.HasCallers(function!, inputs.CancellationToken)))
-                continue;
+            {
+                if (!aboutStatus || !HelperCalls.KeepsStatus(function!))
+                    continue;
+                if (calls.IsDefault)
+                    calls = inputs.HelperModels!.CallsOf(function!, inputs.CancellationToken);
+            }
 
             // A ring a helper's own body answers for is not reported again at its calls (a disconnected doorbell handed
-            // over is the caller's doing: that one is).
-            if (site.ReportedByHelper && violation.Rule != ProtocolRule.RingBeforeConnect)
+            // over is the caller's doing: that one is; so is a status the helper hands back).
+            if (site.ReportedByHelper && violation.Rule != ProtocolRule.RingBeforeConnect && !(aboutStatus && site.StatusHandedBack))
+                continue;
+
+            // A status read after a helper's ring by that same call, and kept by the helper: its body reports it.
+            if (aboutStatus && site.Inlining >= 0 && IsAnsweredByHelper(model, violation, site))
                 continue;
 
             reports.Add(new ProtocolReport(
@@ -202,7 +219,12 @@ internal static class FunctionAnalysis
                 violation.LeaveAnchor >= 0 ? model.Anchors[violation.LeaveAnchor] : null,
                 violation.BranchAnchor >= 0 ? model.Anchors[violation.BranchAnchor] : null,
                 violation.Detection == Detection.Ring && violation.DetectedAtSite >= 0 && violation.DetectedAtSite != violation.Site ? model.Sites[violation.DetectedAtSite].Location : null,
-                created: violation.CreatedAtSite >= 0 ? model.Sites[violation.CreatedAtSite].Location : null));
+                created: violation.CreatedAtSite >= 0 ? model.Sites[violation.CreatedAtSite].Location : null,
+                calls: aboutStatus ? calls : default));
         }
     }
+
+    private static bool IsAnsweredByHelper(FunctionModel model, ProtocolViolation violation, RingSite site) =>
+        violation.ReadId > 0 && ProtocolAnalysis.ReadEvent(model.Graph!, violation.ReadId) is { Site: >= 0 } read
+        && read.Site < model.Sites.Count && model.Sites[read.Site].Inlining == site.Inlining;
 }

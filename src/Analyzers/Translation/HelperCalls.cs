@@ -14,7 +14,7 @@ internal static class HelperCalls
     public static bool CanFollow(IMethodSymbol method)
     {
         method = method.OriginalDefinition;
-        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction))
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) && !IsAccessor(method))
             return false;
         if (method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.IsEmpty || method.ContainingType is not { } type)
             return false;
@@ -23,6 +23,10 @@ internal static class HelperCalls
         return method.IsStatic || method.MethodKind == MethodKind.LocalFunction || method.DeclaredAccessibility == Accessibility.Private
             || !(method.IsVirtual || method.IsOverride) || method.IsSealed || type.IsSealed || type.TypeKind == TypeKind.Struct;
     }
+
+    /// <summary>A getter or setter of a property that is no indexer: followed at each read or assignment of the property, like a method at its call.</summary>
+    public static bool IsAccessor(IMethodSymbol method) =>
+        method.MethodKind is MethodKind.PropertyGet or MethodKind.PropertySet && method.AssociatedSymbol is IPropertySymbol { IsIndexer: false };
 
     /// <summary>
     /// Whether what <paramref name="function"/> does to <paramref name="key"/> is its callers' to finish (each call
@@ -46,6 +50,24 @@ internal static class HelperCalls
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether a status <paramref name="function"/> reads stays with it: it returns nothing and has no <c>out</c> or
+    /// <c>ref</c> parameter through which a status could go back. Such a helper answers for the statuses it reads after
+    /// its own rings (its body reports them); one that returns a value hands them back to its callers.
+    /// </summary>
+    public static bool KeepsStatus(IMethodSymbol function)
+    {
+        if (!function.ReturnsVoid)
+            return false;
+        foreach (var parameter in function.Parameters)
+        {
+            if (parameter.RefKind is RefKind.Out or RefKind.Ref)
+                return false;
+        }
+
+        return true;
     }
 
     /// <summary>Whether <paramref name="path"/> names something a caller hands to <paramref name="function"/>: a parameter, this, a static, a captured local.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using DoorbellGuard.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
@@ -18,7 +19,7 @@ internal sealed class HelperInliner
     private readonly EventWalker _walker;
     private readonly IInlineTarget _target;
     private readonly HelperModel _helper;
-    private readonly IInvocationOperation _call;
+    private readonly IOperation _call;
     private readonly Dictionary<IParameterSymbol, (WalkValue Value, IOperation Syntax)> _arguments = new(SymbolEqualityComparer.Default);
     private readonly AccessPath? _this;
     private readonly bool _thisIsCallers;
@@ -26,17 +27,20 @@ internal sealed class HelperInliner
     private readonly int[] _holders;
     private readonly int[] _variables;
     private readonly Dictionary<(string Text, bool ReportedByHelper), int> _sitesByText = new();
+    private readonly int _inlining;
+    private readonly bool _keepsStatus;
+    private int _keptReadSite = -1;
 
-    private HelperInliner(EventWalker walker, IInlineTarget target, HelperModel helper, IInvocationOperation call, WalkValue receiver, WalkValue[] arguments)
+    private HelperInliner(EventWalker walker, IInlineTarget target, HelperModel helper, IOperation call, IOperation? instance, ImmutableArray<IArgumentOperation> callArguments, WalkValue receiver, WalkValue[] arguments)
     {
         _walker = walker;
         _target = target;
         _helper = helper;
         _call = call;
-        for (var i = 0; i < call.Arguments.Length; i++)
+        for (var i = 0; i < callArguments.Length && i < arguments.Length; i++)
         {
-            if (call.Arguments[i].Parameter is { } parameter)
-                _arguments[(IParameterSymbol)parameter.OriginalDefinition] = (arguments[i], call.Arguments[i].Value);
+            if (callArguments[i].Parameter is { } parameter)
+                _arguments[(IParameterSymbol)parameter.OriginalDefinition] = (arguments[i], callArguments[i].Value);
         }
 
         var method = helper.Method;
@@ -48,22 +52,31 @@ internal sealed class HelperInliner
         {
             _thisIsCallers = receiver.Path!.Kind == AccessRootKind.This && receiver.Path.Steps.IsEmpty;
             _this = _thisIsCallers ? null : receiver.Path;
-            _thisText = call.Instance is { IsImplicit: false } instance ? instance.Syntax.ToString() : null;
+            _thisText = instance is { IsImplicit: false } ? instance.Syntax.ToString() : null;
         }
 
         _holders = new int[helper.HolderCount];
         _variables = new int[helper.DerivedValues.Count];
         for (var v = 0; v < _variables.Length; v++)
             _variables[v] = walker.InlinedVariable(helper.Method, v, helper.DerivedValues[v]);
+        _inlining = walker.Sites.NextInlining();
+        _keepsStatus = HelperCalls.KeepsStatus(method);
     }
 
     /// <summary>Inlines <paramref name="helper"/> at <paramref name="call"/>; false (nothing emitted) when the caller has no room for it.</summary>
-    public static bool TryInline(EventWalker walker, IInlineTarget target, HelperModel helper, IInvocationOperation call, WalkValue receiver, WalkValue[] arguments, out WalkValue value)
+    public static bool TryInline(EventWalker walker, IInlineTarget target, HelperModel helper, IInvocationOperation call, WalkValue receiver, WalkValue[] arguments, out WalkValue value) =>
+        TryInline(walker, target, helper, call, call.Instance, call.Arguments, receiver, arguments, out value);
+
+    /// <summary>Inlines a property accessor at <paramref name="use"/> (the property read, or the assignment that sets it).</summary>
+    public static bool TryInlineAccessor(EventWalker walker, IInlineTarget target, HelperModel helper, IOperation use, IPropertyReferenceOperation property, WalkValue receiver, out WalkValue value) =>
+        TryInline(walker, target, helper, use, property.Instance, ImmutableArray<IArgumentOperation>.Empty, receiver, System.Array.Empty<WalkValue>(), out value);
+
+    private static bool TryInline(EventWalker walker, IInlineTarget target, HelperModel helper, IOperation call, IOperation? instance, ImmutableArray<IArgumentOperation> callArguments, WalkValue receiver, WalkValue[] arguments, out WalkValue value)
     {
         value = WalkValue.Other;
         if (target.CurrentBlock < 0 || !target.HasRoomFor(helper.Model.BlockCount + 1))
             return false;
-        var inliner = new HelperInliner(walker, target, helper, call, receiver, arguments);
+        var inliner = new HelperInliner(walker, target, helper, call, instance, callArguments, receiver, arguments);
         if (!inliner.TakeHolders())
             return false;
         value = inliner.Inline();
@@ -230,7 +243,8 @@ internal sealed class HelperInliner
 
         if (e.Path is not { } path || MapPath(path) is not { } mapped)
             return; // a doorbell of the helper's own, or one the caller cannot name
-        events.Add(new RawEvent(e.Kind, e.Scope, mapped, MapSite(e, path), MapHolder(e.Holder), MapHolder(e.SourceHolder), e.Created, e.Type, e.Mask, e.Callee));
+        var site = e.Kind == ProtocolEventKind.ReadStatus ? KeptReadSite(e) : MapSite(e, path);
+        events.Add(new RawEvent(e.Kind, e.Scope, mapped, site, MapHolder(e.Holder), MapHolder(e.SourceHolder), e.Created, e.Type, e.Mask, e.Callee));
     }
 
     /// <summary>The caller's key for a key of the helper; null for the helper's own locals and what the caller cannot name.</summary>
@@ -272,11 +286,24 @@ internal sealed class HelperInliner
         var reportedByHelper = path is null || !HelperCalls.LeavesObligationsToCallers(_helper.Method, path);
         if (!_sitesByText.TryGetValue((text, reportedByHelper), out var site))
         {
-            site = _walker.Sites.AddInlined(CallLocation(), text, reportedByHelper);
+            site = _walker.Sites.AddInlined(CallLocation(), text, reportedByHelper, _inlining, statusHandedBack: _helper.ReturnHolder >= 0);
             _sitesByText[(text, reportedByHelper)] = site;
         }
 
         return site;
+    }
+
+    /// <summary>
+    /// A read that a helper keeping its status made (or a helper it calls made): marked with this call, so that a status
+    /// read after a ring of this same call is left to the helper's body, which reports it. -1 for a read handed back.
+    /// </summary>
+    private int KeptReadSite(RawEvent read)
+    {
+        if (!_keepsStatus && read.Site < 0)
+            return -1;
+        if (_keptReadSite < 0)
+            _keptReadSite = _walker.Sites.AddInlined(CallLocation(), _helper.Method.Name, reportedByHelper: true, _inlining, statusHandedBack: false);
+        return _keptReadSite;
     }
 
     /// <summary>How the caller writes the doorbell a helper's key names: the argument or receiver, then the members.</summary>

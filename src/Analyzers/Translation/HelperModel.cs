@@ -65,4 +65,10 @@ internal interface IHelperModels
     /// a helper, whose callers check what it leaves. One never called (an event handler, a callback) checks itself.
     /// </summary>
     bool HasCallers(IMethodSymbol method, System.Threading.CancellationToken cancellationToken);
+
+    /// <summary>Where a factory <paramref name="method"/> creates the doorbell it returns unconnected (<see cref="FactoryCreation"/>); null when it is no such factory.</summary>
+    Location? UnconnectedCreation(IMethodSymbol method, System.Threading.CancellationToken cancellationToken);
+
+    /// <summary>Where <paramref name="method"/> is called in this compilation (empty when nowhere we can see).</summary>
+    System.Collections.Immutable.ImmutableArray<Location> CallsOf(IMethodSymbol method, System.Threading.CancellationToken cancellationToken);
 }

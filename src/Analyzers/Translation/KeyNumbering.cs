@@ -124,7 +124,7 @@ internal static class KeyNumbering
         {
             ProtocolEventKind.Ring => ProtocolEvent.Ring(key, e.Site),
             ProtocolEventKind.RecursiveRing => ProtocolEvent.RecursiveRing(key, e.Site),
-            ProtocolEventKind.ReadStatus => ProtocolEvent.ReadStatus(key, e.Holder),
+            ProtocolEventKind.ReadStatus => ProtocolEvent.ReadStatus(key, e.Holder, e.Site),
             ProtocolEventKind.Connect => ProtocolEvent.Connect(key),
             ProtocolEventKind.Notify => ProtocolEvent.Notify(key),
             ProtocolEventKind.Complete => ProtocolEvent.Complete(key),

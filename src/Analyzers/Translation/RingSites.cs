@@ -9,11 +9,13 @@ namespace DoorbellGuard.Analyzers.Translation;
 /// <summary>A ring the model numbered: where to report it and how to name its doorbell.</summary>
 internal sealed class RingSite
 {
-    public RingSite(Location location, string doorbellText, bool reportedByHelper = false)
+    public RingSite(Location location, string doorbellText, bool reportedByHelper = false, int inlining = -1, bool statusHandedBack = false)
     {
         Location = location;
         DoorbellText = doorbellText;
         ReportedByHelper = reportedByHelper;
+        Inlining = inlining;
+        StatusHandedBack = statusHandedBack;
     }
 
     public Location Location { get; }
@@ -22,6 +24,12 @@ internal sealed class RingSite
 
     /// <summary>A ring inside a helper whose own body answers for it (a public helper, a local function's captured doorbell): the caller does not report it again.</summary>
     public bool ReportedByHelper { get; }
+
+    /// <summary>Which inlined call the site belongs to (numbered per function, -1 for the function's own code).</summary>
+    public int Inlining { get; }
+
+    /// <summary>The helper that answers for this ring hands its status back (returns it): its caller answers for that status (DBL002-DBL004).</summary>
+    public bool StatusHandedBack { get; }
 }
 
 /// <summary>
@@ -31,20 +39,31 @@ internal sealed class RingSite
 internal sealed class RingSites
 {
     private readonly List<RingSite> _sites = new();
+    private int _inlinings;
 
     public IReadOnlyList<RingSite> All => _sites;
 
     /// <summary>A ring inside an inlined helper: reported at the call, naming the caller's doorbell.</summary>
-    public int AddInlined(Location call, string doorbellText, bool reportedByHelper)
+    public int AddInlined(Location call, string doorbellText, bool reportedByHelper, int inlining, bool statusHandedBack)
     {
-        _sites.Add(new RingSite(call, doorbellText, reportedByHelper));
+        _sites.Add(new RingSite(call, doorbellText, reportedByHelper, inlining, statusHandedBack));
         return _sites.Count - 1;
     }
+
+    /// <summary>Numbers an inlined call: the sites it adds say which call they belong to.</summary>
+    public int NextInlining() => _inlinings++;
 
     /// <summary>Numbers a creation (<c>queue.CreateDoorbell()</c>): DBL005 names its line.</summary>
     public int AddCreation(IOperation creation)
     {
         _sites.Add(new RingSite(creation.Syntax.GetLocation(), string.Empty));
+        return _sites.Count - 1;
+    }
+
+    /// <summary>Numbers a creation inside a factory helper (DBL005 names its line).</summary>
+    public int AddCreation(Location creation)
+    {
+        _sites.Add(new RingSite(creation, string.Empty));
         return _sites.Count - 1;
     }
 

@@ -1,0 +1,508 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using VerifyCS = DoorbellGuard.Analyzers.Tests.Verifiers.DoorbellVerifier;
+
+namespace DoorbellGuard.Analyzers.Tests;
+
+/// <summary>
+/// Who answers for a helper's ring, one shape at a time: a helper that leaves the read to its caller (the call
+/// reports), one that reads the status and keeps it (its own ring reports, its calls as additional locations), one that
+/// hands the status back (the call reports), a public one that hands it back (its callers are checked too).
+/// </summary>
+public class HelperAnswersTests
+{
+    private static DiagnosticResult WithPlaces(DiagnosticDescriptor rule, string clause, params int[] locations)
+    {
+        var result = new DiagnosticResult(rule.Id, rule.DefaultSeverity)
+            .WithMessage(string.Format(System.Globalization.CultureInfo.InvariantCulture, rule.MessageFormat.ToString(), "d") + clause);
+        foreach (var location in locations)
+            result = result.WithLocation(location);
+        return result;
+    }
+
+    [Fact]
+    public async Task A_private_helper_that_only_rings_leaves_the_read_to_the_call()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            sealed class Queue
+            {
+                public void Lost(Doorbell d) { {|#0:Kick(d, 1)|}; }
+                public void Done(Doorbell d)
+                {
+                    Kick(d, 2);
+                    var s = d.ReadStatus();
+                    if (s == DoorbellStatus.DisconnectedAbort) throw new DoorbellAbortedException("lost");
+                    if (s == DoorbellStatus.DisconnectedRetry) { d.Connect(); d.RingAndConfirm(2); return; }
+                    if (s == DoorbellStatus.ConnectedNotify) d.NotifyWorkSubmission();
+                }
+                private static void Kick(Doorbell d, ulong wp) => d.Ring(wp);
+            }
+            """, Expect.NoRead(0));
+    }
+
+    [Fact]
+    public async Task A_private_helper_that_reads_and_keeps_the_status_answers_at_its_own_ring()
+    {
+        // The helper reads and drops ConnectedNotify: its body reports, the calls (which have no status) stay silent.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            sealed class Queue
+            {
+                public void First(Doorbell d) => {|#1:Submit(d, 1)|};
+                public void Second(Doorbell d) { {|#2:Submit(d, 2)|}; d.ReadStatus(); }
+                private static void Submit(Doorbell d, ulong wp)
+                {
+                    {|#0:d.Ring(wp)|};
+                    var s = d.ReadStatus();
+                    if (s == DoorbellStatus.DisconnectedAbort) throw new DoorbellAbortedException("lost");
+                    if ({|#4:s == DoorbellStatus.DisconnectedRetry|}) { d.Connect(); d.RingAndConfirm(wp); }
+                {|#3:}|}
+            }
+            """, WithPlaces(Descriptors.NotifyNotCalled, " (the status gets through the test at line 11, and the path leaves at line 12)", 0, 4, 3, 1, 2));
+    }
+
+    [Fact]
+    public async Task A_private_helper_that_reads_and_handles_every_status_is_clean_and_so_are_its_calls()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            sealed class Queue
+            {
+                public void First(Doorbell d) => Submit(d, 1);
+                private static void Submit(Doorbell d, ulong wp)
+                {
+                    d.Ring(wp);
+                    var s = d.ReadStatus();
+                    if (s == DoorbellStatus.DisconnectedAbort) throw new DoorbellAbortedException("lost");
+                    if (s == DoorbellStatus.DisconnectedRetry) { d.Connect(); d.RingAndConfirm(wp); }
+                    if (s == DoorbellStatus.ConnectedNotify) d.NotifyWorkSubmission();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_static_local_function_that_reads_and_mishandles_is_reported_in_its_body_not_at_its_call()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            static class Flush
+            {
+                public static void Run(Doorbell doorbell, ulong[] tails)
+                {
+                    foreach (var tail in tails)
+                        Kick(doorbell, tail);
+
+                    static void Kick(Doorbell d, ulong wp)
+                    {
+                        {|#0:d.Ring(wp)|};
+                        if (d.ReadStatus() == DoorbellStatus.ConnectedNotify)
+                            d.NotifyWorkSubmission();
+                    }
+                }
+            }
+            """, Expect.Retry(0), Expect.Abort(0));
+    }
+
+    [Fact]
+    public async Task A_static_local_function_that_reads_and_handles_is_clean()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            static class Flush
+            {
+                public static void Run(Doorbell doorbell, ulong[] tails)
+                {
+                    foreach (var tail in tails)
+                        Kick(doorbell, tail);
+
+                    static void Kick(Doorbell d, ulong wp)
+                    {
+                        d.Ring(wp);
+                        switch (d.ReadStatus())
+                        {
+                            case DoorbellStatus.ConnectedNotify: d.NotifyWorkSubmission(); break;
+                            case DoorbellStatus.DisconnectedRetry: d.Connect(); d.RingAndConfirm(wp); break;
+                            case DoorbellStatus.DisconnectedAbort: throw new DoorbellAbortedException("lost");
+                        }
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_helper_that_only_rings_and_a_caller_that_mishandles_its_own_read_reports_at_the_call()
+    {
+        // The status was read by the caller, not by the helper: the caller answers for it.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            sealed class Queue
+            {
+                public void Submit(Doorbell d)
+                {
+                    {|#0:Kick(d, 1)|};
+                    if (d.ReadStatus() == DoorbellStatus.ConnectedNotify) d.NotifyWorkSubmission();
+                }
+                private static void Kick(Doorbell d, ulong wp) => d.Ring(wp);
+            }
+            """, Expect.Retry(0), Expect.Abort(0));
+    }
+
+    [Fact]
+    public async Task A_read_only_helper_that_mishandles_the_callers_ring_is_reported_at_the_callers_ring()
+    {
+        // The helper has no ring to report at: the ring is the caller's, and so is the finding.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            sealed class Queue
+            {
+                public void Submit(Doorbell d) { {|#0:d.Ring(1)|}; Confirm(d); }
+                private static void Confirm(Doorbell d)
+                {
+                    var s = d.ReadStatus();
+                    if (s == DoorbellStatus.DisconnectedRetry) { d.Connect(); d.RingAndConfirm(1); }
+                    if (s == DoorbellStatus.DisconnectedAbort) throw new DoorbellAbortedException("lost");
+                }
+            }
+            """, Expect.Notify(0));
+    }
+
+    [Fact]
+    public async Task A_helper_that_returns_the_status_leaves_it_to_the_call()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            sealed class Queue
+            {
+                public void Lost(Doorbell d)
+                {
+                    var s = {|#0:RingAndRead(d, 1)|};
+                    if (s == DoorbellStatus.ConnectedNotify) d.NotifyWorkSubmission();
+                }
+                public void Done(Doorbell d)
+                {
+                    var s = RingAndRead(d, 1);
+                    while (s == DoorbellStatus.DisconnectedRetry) { d.Connect(); s = RingAndRead(d, 1); }
+                    if (s == DoorbellStatus.DisconnectedAbort) throw new DoorbellAbortedException("lost");
+                    if (s == DoorbellStatus.ConnectedNotify) d.NotifyWorkSubmission();
+                }
+                private static DoorbellStatus RingAndRead(Doorbell d, ulong wp)
+                {
+                    d.Ring(wp);
+                    return d.ReadStatus();
+                }
+            }
+            """, Expect.Retry(0), Expect.Abort(0));
+    }
+
+    [Fact]
+    public async Task A_public_helper_that_returns_the_status_has_its_callers_checked_and_stays_silent()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            public sealed class Engine
+            {
+                public DoorbellStatus RingAndRead(Doorbell d, ulong wp)
+                {
+                    d.Ring(wp);
+                    return d.ReadStatus();
+                }
+            }
+            public sealed class Submitter
+            {
+                public void Lost(Engine engine, Doorbell d) => {|#0:engine.RingAndRead(d, 1)|};
+                public void Done(Engine engine, Doorbell d)
+                {
+                    var s = engine.RingAndRead(d, 1);
+                    while (s == DoorbellStatus.DisconnectedRetry) { d.Connect(); s = engine.RingAndRead(d, 1); }
+                    if (s == DoorbellStatus.DisconnectedAbort) throw new DoorbellAbortedException("lost");
+                    if (s == DoorbellStatus.ConnectedNotify) d.NotifyWorkSubmission();
+                }
+            }
+            """, Expect.Retry(0), Expect.Notify(0), Expect.Abort(0));
+    }
+
+    [Fact]
+    public async Task A_public_void_helper_answers_for_its_ring_in_its_body_and_its_callers_say_nothing()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            public sealed class Engine
+            {
+                public void Submit(Doorbell d, ulong wp)
+                {
+                    {|#0:d.Ring(wp)|};
+                    if (d.ReadStatus() == DoorbellStatus.DisconnectedAbort) throw new DoorbellAbortedException("lost");
+                }
+            }
+            public sealed class Submitter
+            {
+                public void Run(Engine engine, Doorbell d) => engine.Submit(d, 1);
+            }
+            """, Expect.Retry(0), Expect.Notify(0));
+    }
+
+    [Fact]
+    public async Task A_helper_that_keeps_its_status_is_reported_once_in_pointer_code_too()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            unsafe sealed class Ring
+            {
+                private ulong* _slots;
+                private ulong _wp;
+                public void Push(Doorbell d, ulong packet) { _slots[_wp++ & 255] = packet; Publish(d); }
+                public void PushTwo(Doorbell d, ulong a, ulong b) { *(_slots + (_wp++ & 255)) = a; _slots[_wp++ & 255] = b; Publish(d); }
+                private void Publish(Doorbell d)
+                {
+                    {|#0:d.Ring(_wp)|};
+                    var s = d.ReadStatus();
+                    if (s == DoorbellStatus.ConnectedNotify) d.NotifyWorkSubmission();
+                    if (s == DoorbellStatus.DisconnectedAbort) throw new DoorbellAbortedException("lost");
+                }
+            }
+            """, Expect.Retry(0));
+    }
+}
+
+/// <summary>A factory of the compilation that returns a doorbell it created and did not connect is a creation for DBL005.</summary>
+public class FactoryHelperTests
+{
+    private static DiagnosticResult Created(string clause, params int[] locations)
+    {
+        var rule = Descriptors.RingBeforeConnect;
+        var result = new DiagnosticResult(rule.Id, rule.DefaultSeverity)
+            .WithMessage(string.Format(System.Globalization.CultureInfo.InvariantCulture, rule.MessageFormat.ToString(), "d") + clause);
+        foreach (var location in locations)
+            result = result.WithLocation(location);
+        return result;
+    }
+
+    [Theory]
+    [InlineData("private static Doorbell Make(HardwareQueue q) => {|#1:q.CreateDoorbell()|};")]
+    [InlineData("private static Doorbell Make(HardwareQueue q) { var made = {|#1:q.CreateDoorbell()|}; return made; }")]
+    public async Task A_factory_that_does_not_connect_is_reported_at_the_callers_first_ring(string factory)
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            sealed class Setup
+            {
+                public void Run(HardwareQueue q)
+                {
+                    var d = Make(q);
+                    {|#0:d.Ring(1)|};
+                    Handle(d.ReadStatus());
+                }
+                private static extern void Handle(DoorbellStatus status);
+                FACTORY
+            }
+            """.Replace("FACTORY", factory), Created(" (the doorbell is created at line 11)", 0, 1));
+    }
+
+    [Theory]
+    [InlineData("var d = Make(q); d.Connect(); d.Ring(1); Handle(d.ReadStatus());")]
+    [InlineData("var d = Open(q); d.Ring(1); Handle(d.ReadStatus());")]
+    [InlineData("var d = Make(q); Keep(d); d.Ring(1); Handle(d.ReadStatus());")]
+    [InlineData("var d = Reuse(q); d.Ring(1); Handle(d.ReadStatus());")]
+    public async Task A_doorbell_from_a_factory_connected_before_its_ring_or_by_the_factory_is_clean(string body)
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            sealed class Setup
+            {
+                private Doorbell? _kept;
+                public void Run(HardwareQueue q) { BODY }
+                private static Doorbell Make(HardwareQueue q) => q.CreateDoorbell();
+                private static Doorbell Open(HardwareQueue q) { var d = q.CreateDoorbell(); d.Connect(); return d; }
+                private void Keep(Doorbell d) => _kept = d;
+                private Doorbell Reuse(HardwareQueue q) { var d = _kept ?? q.CreateDoorbell(); return d; }
+                private static extern void Handle(DoorbellStatus status);
+            }
+            """.Replace("BODY", body));
+    }
+
+    [Fact]
+    public async Task A_factorys_doorbell_rung_through_a_helper_is_reported_at_the_helper_call()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            unsafe sealed class Setup
+            {
+                private ulong* _ring;
+                public void Run(HardwareQueue q)
+                {
+                    var d = Make(q);
+                    _ring[0] = 0xC0DE;
+                    {|#0:Kick(d)|};
+                }
+                private static Doorbell Make(HardwareQueue q) => q.CreateDoorbell();
+                private static void Kick(Doorbell d) { d.Ring(1); Handle(d.ReadStatus()); }
+                private static extern void Handle(DoorbellStatus status);
+            }
+            """, Expect.BeforeConnect(0));
+    }
+}
+
+/// <summary>
+/// A lambda or method group handed to a utility of the compilation (<c>Retry.Until(() => ...)</c>, <c>Retry.Until(TryKick)</c>)
+/// answers in its own body: the utility is not followed (it may run the delegate any number of times, or none), and
+/// the call that hands the delegate over says nothing about the doorbells the delegate captures.
+/// </summary>
+public class DelegateHelperTests
+{
+    private const string Retry = """
+
+        static class Retry
+        {
+            public static void Until(System.Func<bool> attempt)
+            {
+                while (!attempt()) { }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task A_lambda_handed_to_a_utility_answers_for_its_ring_in_its_own_body()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            sealed class Queue
+            {
+                public void Submit(Doorbell d) => Retry.Until(() =>
+                {
+                    {|#0:d.Ring(1)|};
+                    return d.ReadStatus() != DoorbellStatus.DisconnectedRetry;
+                });
+            }
+            """ + Retry, Expect.Retry(0), Expect.Notify(0), Expect.Abort(0));
+    }
+
+    [Fact]
+    public async Task A_lambda_that_handles_every_status_is_clean_and_so_is_the_call_that_hands_it_over()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            sealed class Queue
+            {
+                public void Submit(Doorbell d) => Retry.Until(() =>
+                {
+                    d.Ring(1);
+                    var s = d.ReadStatus();
+                    if (s == DoorbellStatus.DisconnectedAbort) throw new DoorbellAbortedException("lost");
+                    if (s == DoorbellStatus.DisconnectedRetry) { d.Connect(); return false; }
+                    if (s == DoorbellStatus.ConnectedNotify) d.NotifyWorkSubmission();
+                    return true;
+                });
+            }
+            """ + Retry);
+    }
+
+    [Fact]
+    public async Task A_lambda_that_connects_and_returns_without_a_ring_is_reported_when_it_returns_nothing()
+    {
+        // An Action cannot tell its invoker to run it again: the connect must be followed by a ring in the lambda.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            sealed class Queue
+            {
+                public void Submit(Doorbell d) => Run(() =>
+                {
+                    {|#0:d.Ring(1)|};
+                    var s = d.ReadStatus();
+                    if (s == DoorbellStatus.DisconnectedAbort) throw new DoorbellAbortedException("lost");
+                    if (s == DoorbellStatus.DisconnectedRetry) { d.Connect(); return; }
+                    if (s == DoorbellStatus.ConnectedNotify) d.NotifyWorkSubmission();
+                });
+                private static void Run(System.Action action) => action();
+            }
+            """, Expect.Retry(0));
+    }
+
+    [Fact]
+    public async Task A_method_group_handed_to_a_utility_answers_in_its_own_body()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using DoorbellGuard;
+            sealed class Queue
+            {
+                private readonly Doorbell _d = null!;
+                public void Submit() => Retry.Until(TryKick);
+                public void SubmitChecked() => Retry.Until(TryKickChecked);
+                private bool TryKick()
+                {
+                    {|#0:_d.Ring(1)|};
+                    return _d.ReadStatus() == DoorbellStatus.Connected;
+                }
+                private bool TryKickChecked()
+                {
+                    _d.Ring(1);
+                    var s = _d.ReadStatus();
+                    if (s == DoorbellStatus.DisconnectedAbort) throw new DoorbellAbortedException("lost");
+                    if (s == DoorbellStatus.DisconnectedRetry) { _d.Connect(); _d.RingAndConfirm(1); }
+                    if (s == DoorbellStatus.ConnectedNotify) _d.NotifyWorkSubmission();
+                    return true;
+                }
+            }
+            """ + Retry, Expect.Retry(0, "_d"), Expect.Notify(0, "_d"), Expect.Abort(0, "_d"));
+    }
+}
+
+/// <summary>Property accessors of the compilation are followed as helpers, like methods: a getter that reads or rings, a setter that rings.</summary>
+public class PropertyHelperTests
+{
+    private const string Queue = """
+        using DoorbellGuard;
+        sealed class Queue
+        {
+            private readonly Doorbell _d = null!;
+            private ulong _tail;
+            private DoorbellStatus Status => _d.ReadStatus();
+            private ulong Tail { get => _tail; set { _tail = value; _d.Ring(value); } }
+            private DoorbellStatus Kicked { get { _d.Ring(_tail); return _d.ReadStatus(); } }
+
+            // Every accessor is used somewhere, so each is a helper whose users answer for what it leaves.
+            public void UseAll()
+            {
+                Tail = 1;
+                var s = Kicked;
+                while (s == DoorbellStatus.DisconnectedRetry) { _d.Connect(); _d.Ring(_tail); s = Status; }
+                if (s == DoorbellStatus.DisconnectedAbort) throw new DoorbellAbortedException("lost");
+                if (s == DoorbellStatus.ConnectedNotify) _d.NotifyWorkSubmission();
+            }
+
+            BODY
+        }
+        """;
+
+    [Theory]
+    [InlineData("_d.Ring(1); var s = Status;")]
+    [InlineData("Tail = 5; var s = _d.ReadStatus();")]
+    [InlineData("var s = Kicked;")]
+    public async Task An_accessor_that_rings_or_reads_counts_at_its_use(string body)
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Queue.Replace("BODY", "public void Submit() { " + body + """
+
+                while (s == DoorbellStatus.DisconnectedRetry) { _d.Connect(); _d.Ring(_tail); s = _d.ReadStatus(); }
+                if (s == DoorbellStatus.DisconnectedAbort) throw new DoorbellAbortedException("lost");
+                if (s == DoorbellStatus.ConnectedNotify) _d.NotifyWorkSubmission();
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task A_setter_that_rings_and_a_use_that_never_reads_is_reported_at_the_use()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Queue.Replace("BODY", "public void Submit() { {|#0:Tail = 5|}; }"), Expect.NoRead(0, "_d"));
+    }
+
+    [Fact]
+    public async Task A_getter_read_whose_status_is_dropped_is_reported_at_the_ring_in_pointer_code()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Queue.Replace("BODY", """
+            public unsafe void Submit(ulong* slots) { slots[_tail & 255] = 0xC0DE; {|#0:_d.Ring(_tail)|}; var s = Status; System.GC.KeepAlive(s.ToString()); }
+            """).Replace("sealed class Queue", "unsafe sealed class Queue"), Expect.Retry(0, "_d"), Expect.Notify(0, "_d"), Expect.Abort(0, "_d"));
+    }
+}
