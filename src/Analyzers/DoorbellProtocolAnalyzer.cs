@@ -42,7 +42,7 @@ public sealed class DoorbellProtocolAnalyzer : DiagnosticAnalyzer
             if (symbols is null)
                 return;
             var compilation = new CompilationAnalysis(symbols, start.Options, _settings);
-            start.RegisterOperationBlockAction(compilation.AnalyzeBlock);
+            start.RegisterSemanticModelAction(compilation.AnalyzeTree);
             start.RegisterCompilationEndAction(compilation.ReportOptionsThatNameNothing);
         });
     }

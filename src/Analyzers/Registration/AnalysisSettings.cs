@@ -6,11 +6,12 @@ namespace DoorbellGuard.Analyzers.Registration;
 /// <summary>How the analyzer runs: the defaults in a build, other values in tests and benchmarks.</summary>
 internal sealed class AnalysisSettings
 {
-    public AnalysisSettings(ProtocolBudget budget, bool forceControlFlowGraph, TranslationStatistics? statistics = null)
+    public AnalysisSettings(ProtocolBudget budget, bool forceControlFlowGraph, TranslationStatistics? statistics = null, EntryStatistics? entry = null)
     {
         Budget = budget;
         ForceControlFlowGraph = forceControlFlowGraph;
         Statistics = statistics;
+        Entry = entry;
     }
 
     public static AnalysisSettings Default { get; } = new(ProtocolBudget.Default, forceControlFlowGraph: false);
@@ -25,4 +26,7 @@ internal sealed class AnalysisSettings
 
     /// <summary>When set (tests, benchmarks), counts which path translated each body.</summary>
     public TranslationStatistics? Statistics { get; }
+
+    /// <summary>When set (tests, benchmarks), counts what the per-tree entry asked for and analysed.</summary>
+    public EntryStatistics? Entry { get; }
 }

@@ -37,25 +37,50 @@ internal sealed class CompilationAnalysis
         _helperModels = new HelperModelCache(symbols, tree => FactsFor(tree, default).Configuration);
     }
 
-    /// <summary>The operation-block action: the cheap scan first; only a method that rings is analyzed.</summary>
-    public void AnalyzeBlock(OperationBlockAnalysisContext context)
+    /// <summary>
+    /// The semantic-model action, once per tree (or per member span in the IDE): the ring-name index first, so that a
+    /// tree naming no ring costs one lookup; then operations only for the members whose text may ring.
+    /// </summary>
+    public void AnalyzeTree(SemanticModelAnalysisContext context)
     {
-        var blocks = context.OperationBlocks;
-        if (blocks.IsEmpty)
+        var model = context.SemanticModel;
+        var tree = model.SyntaxTree;
+        var cancellationToken = context.CancellationToken;
+        _settings.Entry?.CountTree();
+        var index = _ringNames ?? BuildRingNameIndex(cancellationToken);
+        var root = tree.GetRoot(cancellationToken);
+        if (!index.MayRing(tree, root.FullSpan) && !index.MayNameDoorbellAddress(tree, root.FullSpan))
             return;
-        var tree = blocks[0].Syntax.SyntaxTree;
-        CheckRingStores(context, tree);
-        if (!NamesARing(tree, blocks, context.CancellationToken))
+        var holders = new List<SyntaxNode>();
+        CandidateMembers.Collect(root, span => index.MayRing(tree, span) || index.MayNameDoorbellAddress(tree, span), context.FilterSpan, holders, cancellationToken);
+        if (holders.Count == 0)
             return;
-        var facts = FactsFor(tree, context.CancellationToken);
-        if (facts.IsGenerated || !RingScan.AnyRing(blocks, _symbols, facts.Configuration, facts.Interprocedural.Depth > 0))
+        var facts = FactsFor(tree, cancellationToken);
+        if (facts.IsGenerated)
             return;
-        if (GeneratedCode.HasGeneratedCodeAttribute(context.OwningSymbol, _generatedCodeAttribute.Value))
+        Action<Diagnostic> report = context.ReportDiagnostic;
+        foreach (var holder in holders)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _settings.Entry?.CountOperationRequest();
+            if (CandidateMembers.Resolve(model, holder, cancellationToken) is { } member)
+                AnalyzeMember(member.Root, member.Owner, facts, report, cancellationToken);
+        }
+    }
+
+    /// <summary>One member whose text may ring: the operation-level check first; only a member that rings is analyzed.</summary>
+    private void AnalyzeMember(IOperation root, ISymbol owner, TreeFacts facts, Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        if (GeneratedCode.HasGeneratedCodeAttribute(owner, _generatedCodeAttribute.Value))
             return;
-        var inputs = new TranslationInputs(_symbols, facts.Configuration, _settings.Budget, context.CancellationToken,
+        CheckRingStores(root, owner, facts, report);
+        if (!RingScan.AnyRing(root, _symbols, facts.Configuration, facts.Interprocedural.Depth > 0))
+            return;
+        var inputs = new TranslationInputs(_symbols, facts.Configuration, _settings.Budget, cancellationToken,
             facts.Interprocedural.Depth > 0 ? _helperModels : null, facts.Interprocedural.Depth);
-        var owner = context.OwningSymbol is IMethodSymbol { AssociatedSymbol: { } property } ? property : context.OwningSymbol;
-        MethodAnalysis.Run(context, inputs, _settings, mayBeRingWrapper: _ringNames!.MayBeRingMember(owner.Name));
+        var named = owner is IMethodSymbol { AssociatedSymbol: { } property } ? property : owner;
+        _settings.Entry?.RecordAnalysed(named.Name);
+        MethodAnalysis.Run(root, owner, report, inputs, _settings, mayBeRingWrapper: _ringNames!.MayBeRingMember(named.Name));
     }
 
     /// <summary>
@@ -86,40 +111,22 @@ internal sealed class CompilationAnalysis
 
     /// <summary>
     /// DBL006, for a ring wrapper's body and for code that names a raw doorbell address only: two lookups decide that for
-    /// every other method (the owner's name among the ring members' names, the address names in the text index).
+    /// every other member (the owner's name among the ring members' names, the address names in the text index).
     /// </summary>
-    private void CheckRingStores(OperationBlockAnalysisContext context, SyntaxTree tree)
+    private void CheckRingStores(IOperation root, ISymbol owner, TreeFacts facts, Action<Diagnostic> report)
     {
-        var index = _ringNames ?? BuildRingNameIndex(context.CancellationToken);
-        var owner = context.OwningSymbol is IMethodSymbol { AssociatedSymbol: { } property } ? property : context.OwningSymbol;
-        var mayBeWrapper = index.MayBeRingMember(owner.Name);
-        var namesAddress = false;
-        foreach (var block in context.OperationBlocks)
-            namesAddress |= block.Syntax.SyntaxTree == tree && index.MayNameDoorbellAddress(tree, block.Syntax.Span);
+        var index = _ringNames!;
+        var named = owner is IMethodSymbol { AssociatedSymbol: { } property } ? property : owner;
+        var mayBeWrapper = index.MayBeRingMember(named.Name);
+        var namesAddress = index.MayNameDoorbellAddress(root.Syntax.SyntaxTree, root.Syntax.Span);
         if (!mayBeWrapper && !namesAddress)
             return;
-        var facts = FactsFor(tree, context.CancellationToken);
-        if (facts.IsGenerated || GeneratedCode.HasGeneratedCodeAttribute(context.OwningSymbol, _generatedCodeAttribute.Value))
-            return;
-        var isRingWrapper = mayBeWrapper && MethodAnalysis.IsRingWrapper(context.OwningSymbol, _symbols, facts.Configuration);
+        var isRingWrapper = mayBeWrapper && MethodAnalysis.IsRingWrapper(owner, _symbols, facts.Configuration);
         if (isRingWrapper || namesAddress)
-            RingStoreCheck.Run(context, _symbols, facts.Configuration, isRingWrapper);
+            RingStoreCheck.Run(root, owner, report, _symbols, facts.Configuration, isRingWrapper);
     }
 
-    /// <summary>Whether the text of the blocks names a ring member or a helper that may ring (<see cref="RingNameIndex"/>).</summary>
-    private bool NamesARing(SyntaxTree tree, System.Collections.Immutable.ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
-    {
-        var index = _ringNames ?? BuildRingNameIndex(cancellationToken);
-        foreach (var block in blocks)
-        {
-            if (block.Syntax.SyntaxTree == tree && index.MayRing(tree, block.Syntax.Span))
-                return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>Once per compilation, on the first block: the ring names of the runtime, the references, the attributes in source and every tree's configuration.</summary>
+    /// <summary>Once per compilation, on the first tree: the ring names of the runtime, the references, the attributes in source and every tree's configuration.</summary>
     private RingNameIndex BuildRingNameIndex(CancellationToken cancellationToken)
     {
         lock (_ringNamesGate)

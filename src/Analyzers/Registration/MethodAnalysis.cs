@@ -1,45 +1,54 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using DoorbellGuard.Analyzers.Flow;
 using DoorbellGuard.Analyzers.Protocol;
 using DoorbellGuard.Analyzers.Translation;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace DoorbellGuard.Analyzers.Registration;
 
 /// <summary>The analysis of one method that rings: translate each body, run the flow analysis, report each rule.</summary>
 internal static class MethodAnalysis
 {
-    /// <summary>Analyzes the blocks of <paramref name="context"/>; with <paramref name="mayBeRingWrapper"/> false (the owner's name is no ring member's) the attribute lookup is skipped.</summary>
-    public static void Run(OperationBlockAnalysisContext context, TranslationInputs inputs, AnalysisSettings settings, bool mayBeRingWrapper = true)
+    /// <summary>
+    /// Analyzes the code under <paramref name="root"/>, owned by <paramref name="owner"/>; with
+    /// <paramref name="mayBeRingWrapper"/> false (the owner's name is no ring member's) the attribute lookup is skipped.
+    /// </summary>
+    public static void Run(IOperation root, ISymbol owner, Action<Diagnostic> report, TranslationInputs inputs, AnalysisSettings settings, bool mayBeRingWrapper = true)
     {
-        ImmutableArray<ProtocolReport> reports;
+        if (!HasGraph(root))
+            return;
+        var reports = ImmutableArray.CreateBuilder<ProtocolReport>();
         try
         {
-            reports = Analyze(context, inputs, settings, mayBeRingWrapper);
+            var isRingWrapper = mayBeRingWrapper && IsRingWrapper(owner, inputs.Symbols, inputs.Configuration);
+            var cancellationToken = inputs.CancellationToken;
+            FunctionAnalysis.Analyze(root, () => GraphOf(root, cancellationToken), owner as IMethodSymbol, isRingWrapper, settings.ForceControlFlowGraph, inputs, reports, settings.Statistics);
         }
         catch (Exception e) when (AnalyzerFailures.Swallow(e))
         {
             // Silent for the method, never for the user: DBL900 says it was not checked and why.
-            var where = context.OwningSymbol.Locations.FirstOrDefault(l => l.IsInSource) ?? context.OperationBlocks[0].Syntax.GetLocation();
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.AnalysisSkipped, where, FunctionNames.Of(context.OwningSymbol),
+            var where = owner.Locations.FirstOrDefault(l => l.IsInSource) ?? root.Syntax.GetLocation();
+            report(Diagnostic.Create(Descriptors.AnalysisSkipped, where, FunctionNames.Of(owner),
                 "the analysis failed (" + e.GetType().Name + "), a DoorbellGuard bug: please report it with this method"));
             return;
         }
 
-        foreach (var report in reports)
+        foreach (var found in reports)
         {
-            if (report.Rule == ProtocolRule.AnalysisSkipped)
+            if (found.Rule == ProtocolRule.AnalysisSkipped)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.AnalysisSkipped, report.Location, report.DoorbellText, SkipReasons.Describe(report.Skipped, inputs.Budget)));
+                report(Diagnostic.Create(Descriptors.AnalysisSkipped, found.Location, found.DoorbellText, SkipReasons.Describe(found.Skipped, inputs.Budget)));
                 continue;
             }
 
-            var clause = PathExplanation.Clause(report);
-            var descriptor = clause.Length == 0 ? DescriptorFor(report.Rule) : Descriptors.Explained(DescriptorFor(report.Rule), clause);
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, report.Location, PathExplanation.Locations(report), report.DoorbellText));
+            var clause = PathExplanation.Clause(found);
+            var descriptor = clause.Length == 0 ? DescriptorFor(found.Rule) : Descriptors.Explained(DescriptorFor(found.Rule), clause);
+            report(Diagnostic.Create(descriptor, found.Location, PathExplanation.Locations(found), found.DoorbellText));
         }
     }
 
@@ -53,29 +62,16 @@ internal static class MethodAnalysis
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "no descriptor for this rule"),
     };
 
-    private static ImmutableArray<ProtocolReport> Analyze(OperationBlockAnalysisContext context, TranslationInputs inputs, AnalysisSettings settings, bool mayBeRingWrapper)
+    /// <summary>The control-flow graph of a root that has one (<see cref="HasGraph"/>), built only when the structured path declines.</summary>
+    private static ControlFlowGraph GraphOf(IOperation root, CancellationToken cancellationToken) => root switch
     {
-        var reports = ImmutableArray.CreateBuilder<ProtocolReport>();
-        var function = context.OwningSymbol as IMethodSymbol;
-        var isRingWrapper = mayBeRingWrapper && IsRingWrapper(context.OwningSymbol, inputs.Symbols, inputs.Configuration);
-        // The driver may hand out a body and its enclosing method body: one analysis per root. A method has a block or
-        // two, so the roots analysed are kept in a small array rather than a set.
-        var blocks = context.OperationBlocks;
-        var analysed = new IOperation[blocks.Length];
-        var analysedCount = 0;
-        foreach (var block in blocks)
-        {
-            var root = block;
-            while (root.Parent is not null)
-                root = root.Parent;
-            if (!HasGraph(root) || Array.IndexOf(analysed, root, 0, analysedCount) >= 0)
-                continue;
-            analysed[analysedCount++] = root;
-            FunctionAnalysis.Analyze(root, () => context.GetControlFlowGraph(block), function, isRingWrapper, settings.ForceControlFlowGraph, inputs, reports, settings.Statistics);
-        }
-
-        return reports.ToImmutable();
-    }
+        IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+        IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+        IFieldInitializerOperation initializer => ControlFlowGraph.Create(initializer, cancellationToken),
+        IPropertyInitializerOperation initializer => ControlFlowGraph.Create(initializer, cancellationToken),
+        IParameterInitializerOperation initializer => ControlFlowGraph.Create(initializer, cancellationToken),
+        _ => ControlFlowGraph.Create((IBlockOperation)root, cancellationToken),
+    };
 
     private static bool HasGraph(IOperation block) => block.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block
         or OperationKind.FieldInitializer or OperationKind.PropertyInitializer or OperationKind.ParameterInitializer;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using DoorbellGuard.Analyzers.Protocol;
 using DoorbellGuard.Analyzers.Translation;
 using Microsoft.CodeAnalysis;
@@ -9,7 +8,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DoorbellGuard.Analyzers.Registration;
 
 /// <summary>
-/// The cheap question asked of every method: does anything in it ring? One walk over the operation tree, with no
+/// The cheap question asked of every member whose text may ring: does anything in it ring? One walk over the operation tree, with no
 /// allocation, classifying only calls and property references. Most methods of most projects stop here.
 /// </summary>
 internal static class RingScan
@@ -18,15 +17,14 @@ internal static class RingScan
     private static Stack<IOperation>? s_pending;
 
     /// <summary>
-    /// Whether the blocks ring, or (with <paramref name="followHelpers"/>) call a helper that may: one of the compilation
-    /// that receives something holding a doorbell.
+    /// Whether the code under <paramref name="root"/> rings, or (with <paramref name="followHelpers"/>) calls a helper
+    /// that may: one of the compilation that receives something holding a doorbell.
     /// </summary>
-    public static bool AnyRing(ImmutableArray<IOperation> blocks, ProtocolSymbols symbols, WrapperConfiguration configuration, bool followHelpers)
+    public static bool AnyRing(IOperation root, ProtocolSymbols symbols, WrapperConfiguration configuration, bool followHelpers)
     {
         var pending = s_pending ??= new Stack<IOperation>();
         pending.Clear();
-        foreach (var block in blocks)
-            pending.Push(block);
+        pending.Push(root);
 
         // An explicit stack: a long chain of '+' must not overflow the thread's stack.
         while (pending.Count > 0)

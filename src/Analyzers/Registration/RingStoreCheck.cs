@@ -4,7 +4,6 @@ using DoorbellGuard.Analyzers.Protocol;
 using DoorbellGuard.Analyzers.Publication;
 using DoorbellGuard.Analyzers.Translation;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace DoorbellGuard.Analyzers.Registration;
@@ -15,32 +14,20 @@ namespace DoorbellGuard.Analyzers.Registration;
 /// </summary>
 internal static class RingStoreCheck
 {
-    public static void Run(OperationBlockAnalysisContext context, ProtocolSymbols symbols, WrapperConfiguration configuration, bool isRingWrapper)
+    public static void Run(IOperation root, ISymbol owner, Action<Diagnostic> report, ProtocolSymbols symbols, WrapperConfiguration configuration, bool isRingWrapper)
     {
         try
         {
-            var blocks = context.OperationBlocks;
-            var checkedRoots = new IOperation?[blocks.Length];
-            var count = 0;
-            foreach (var block in blocks)
+            foreach (var store in DoorbellStores.Unpublished(root, isRingWrapper, operation => IsRingCall(operation, symbols, configuration)))
             {
-                var root = block;
-                while (root.Parent is not null)
-                    root = root.Parent;
-                if (Array.IndexOf(checkedRoots, root, 0, count) >= 0)
-                    continue;
-                checkedRoots[count++] = root;
-                foreach (var store in DoorbellStores.Unpublished(root, isRingWrapper, operation => IsRingCall(operation, symbols, configuration)))
-                {
-                    var address = PointerOperations.StripConversions(store.Address).Syntax.ToString();
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.RingStoreNotPublished, store.Operation.Syntax.GetLocation(), address));
-                }
+                var address = PointerOperations.StripConversions(store.Address).Syntax.ToString();
+                report(Diagnostic.Create(Descriptors.RingStoreNotPublished, store.Operation.Syntax.GetLocation(), address));
             }
         }
         catch (Exception e) when (AnalyzerFailures.Swallow(e))
         {
-            var where = context.OwningSymbol.Locations.FirstOrDefault(l => l.IsInSource) ?? context.OperationBlocks[0].Syntax.GetLocation();
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.AnalysisSkipped, where, FunctionNames.Of(context.OwningSymbol),
+            var where = owner.Locations.FirstOrDefault(l => l.IsInSource) ?? root.Syntax.GetLocation();
+            report(Diagnostic.Create(Descriptors.AnalysisSkipped, where, FunctionNames.Of(owner),
                 "the check of its doorbell stores failed (" + e.GetType().Name + "), a DoorbellGuard bug: please report it with this method"));
         }
     }

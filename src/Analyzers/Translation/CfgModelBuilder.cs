@@ -58,7 +58,7 @@ internal sealed class CfgModelBuilder : IInlineTarget
         // user's code.
         for (var i = 0; i < blocks.Length; i++)
         {
-            _model.AddBlock(new List<RawEvent>());
+            _model.AddBlock();
             _model.Graph.Blocks[i].CanSeparate = !blocks[i].Operations.IsEmpty || blocks[i].BranchValue is not null;
         }
 
@@ -175,7 +175,7 @@ internal sealed class CfgModelBuilder : IInlineTarget
 
     int IInlineTarget.NewInlineBlock()
     {
-        var block = _model.AddBlock(new List<RawEvent>());
+        var block = _model.AddBlock();
         (_extraParts[_translating] ??= new List<int>()).Add(block);
         return block;
     }

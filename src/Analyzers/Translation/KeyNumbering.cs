@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using DoorbellGuard.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 
@@ -11,12 +13,33 @@ namespace DoorbellGuard.Analyzers.Translation;
 /// </summary>
 internal static class KeyNumbering
 {
+    /// <summary>The tables of one numbering, kept per thread between functions and emptied after each (they hold symbols).</summary>
+    [ThreadStatic]
+    private static Tables? s_kept;
+
     /// <summary>False when the function has more keys than the model holds: then nothing is reported.</summary>
     public static bool Finish(RawModel model, CapturedRoots captured, HelperIndex helpers, out IReadOnlyList<AccessPath> numbered)
     {
         LocalAliases.Resolve(model, captured);
-        numbered = System.Array.Empty<AccessPath>();
-        var keys = new Dictionary<AccessPath, int>();
+        numbered = Array.Empty<AccessPath>();
+        // Helper summaries are built while a caller's numbering may be on the stack: a nested use takes tables of its own.
+        var tables = s_kept ?? new Tables();
+        s_kept = null;
+        try
+        {
+            return Number(model, captured, helpers, tables, out numbered);
+        }
+        finally
+        {
+            tables.Empty();
+            s_kept = tables;
+        }
+    }
+
+    private static bool Number(RawModel model, CapturedRoots captured, HelperIndex helpers, Tables tables, out IReadOnlyList<AccessPath> numbered)
+    {
+        numbered = Array.Empty<AccessPath>();
+        var keys = tables.Keys;
         var keyList = new List<AccessPath>();
         foreach (var events in model.EventsOfBlocks)
         {
@@ -46,25 +69,31 @@ internal static class KeyNumbering
             }
         }
 
-        var converted = new Dictionary<List<RawEvent>, List<ProtocolEvent>>();
+        // Blocks that share a raw list (the copies of a finally region) get the events of the first block converted.
+        var firstBlockOf = tables.FirstBlockOf;
         for (var b = 0; b < graph.Blocks.Count; b++)
         {
             var raw = model.EventsOf(b);
-            if (!converted.TryGetValue(raw, out var events))
+            var events = graph.Blocks[b].Events;
+            if (firstBlockOf.TryGetValue(raw, out var first))
             {
-                events = Convert(raw, keys, keyList, captured, helpers);
-                converted[raw] = events;
+                events.AddRange(graph.Blocks[first].Events);
+                continue;
             }
 
-            graph.Blocks[b].Events.AddRange(events);
+            firstBlockOf[raw] = b;
+            tables.Distinct.Add(raw);
+            if (events.Capacity < raw.Count)
+                events.Capacity = raw.Count;
+            Convert(raw, keys, keyList, captured, helpers, events);
         }
 
+        model.ReleaseEventLists(tables.Distinct);
         return true;
     }
 
-    private static List<ProtocolEvent> Convert(List<RawEvent> raw, Dictionary<AccessPath, int> keys, List<AccessPath> keyList, CapturedRoots captured, HelperIndex helpers)
+    private static void Convert(List<RawEvent> raw, Dictionary<AccessPath, int> keys, List<AccessPath> keyList, CapturedRoots captured, HelperIndex helpers, List<ProtocolEvent> result)
     {
-        var result = new List<ProtocolEvent>(raw.Count);
         foreach (var e in raw)
         {
             switch (e.Scope)
@@ -94,8 +123,6 @@ internal static class KeyNumbering
                     break;
             }
         }
-
-        return result;
     }
 
     private static bool InScope(RawEvent e, AccessPath key, CapturedRoots captured, HelperIndex helpers) => e.Scope switch
@@ -131,5 +158,31 @@ internal static class KeyNumbering
             ProtocolEventKind.Assign => ProtocolEvent.Assign(key, e.Created, e.Site),
             _ => ProtocolEvent.Havoc(key),
         };
+    }
+
+    /// <summary>The key numbers by access path, and the raw lists already converted (by identity, with the first block that holds each).</summary>
+    private sealed class Tables
+    {
+        public Dictionary<AccessPath, int> Keys { get; } = new();
+
+        public Dictionary<List<RawEvent>, int> FirstBlockOf { get; } = new(ListIdentity.Instance);
+
+        public List<List<RawEvent>> Distinct { get; } = new();
+
+        public void Empty()
+        {
+            Keys.Clear();
+            FirstBlockOf.Clear();
+            Distinct.Clear();
+        }
+    }
+
+    private sealed class ListIdentity : IEqualityComparer<List<RawEvent>>
+    {
+        public static readonly ListIdentity Instance = new();
+
+        public bool Equals(List<RawEvent>? x, List<RawEvent>? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(List<RawEvent> list) => RuntimeHelpers.GetHashCode(list);
     }
 }

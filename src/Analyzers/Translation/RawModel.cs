@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using DoorbellGuard.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
@@ -10,6 +11,12 @@ namespace DoorbellGuard.Analyzers.Translation;
 /// </summary>
 internal sealed class RawModel
 {
+    /// <summary>Past this many lists a thread keeps no more for the next function (a long method's blocks come back to it).</summary>
+    private const int MaxKeptLists = 4096;
+
+    [ThreadStatic]
+    private static Stack<List<RawEvent>>? s_keptLists;
+
     private readonly List<List<RawEvent>> _events = new();
 
     public ProtocolGraph Graph { get; } = new();
@@ -44,7 +51,33 @@ internal sealed class RawModel
         return Graph.Blocks.Count - 1;
     }
 
+    /// <summary>A new block with an empty event list of its own, one this thread kept from an earlier function when it has one.</summary>
+    public int AddBlock()
+    {
+        var kept = s_keptLists;
+        return AddBlock(kept is { Count: > 0 } ? kept.Pop() : new List<RawEvent>());
+    }
+
     public List<RawEvent> EventsOf(int block) => _events[block];
+
+    /// <summary>
+    /// Once the events are converted, hands their lists back to the thread for the next function: each list once
+    /// (<paramref name="distinct"/>, a list shared by several blocks counted once), emptied so that no symbol is kept.
+    /// The model has no events afterwards.
+    /// </summary>
+    public void ReleaseEventLists(List<List<RawEvent>> distinct)
+    {
+        var kept = s_keptLists ??= new Stack<List<RawEvent>>();
+        foreach (var list in distinct)
+        {
+            if (kept.Count >= MaxKeptLists)
+                break;
+            list.Clear();
+            kept.Push(list);
+        }
+
+        _events.Clear();
+    }
 
     /// <summary>Gives <paramref name="block"/> a list of its own (a finally copy whose events now differ from the template's).</summary>
     public void ReplaceEvents(int block, List<RawEvent> events) => _events[block] = events;

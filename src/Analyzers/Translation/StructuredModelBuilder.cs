@@ -156,7 +156,7 @@ internal sealed partial class StructuredModelBuilder : IInlineTarget
     {
         if (_model.BlockCount >= _maxBlocks)
             throw new NotCoveredException("block budget"); // past the budget the graph decides (and gives up the same way)
-        return _model.AddBlock(new List<RawEvent>());
+        return _model.AddBlock();
     }
 
     /// <summary>Makes <paramref name="block"/> the block events go to.</summary>

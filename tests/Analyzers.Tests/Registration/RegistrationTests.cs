@@ -48,16 +48,17 @@ public class RegistrationTests
         const string lookAlike = "class Doorbell { public void Ring(ulong v) { } }\nclass C { void M(Doorbell d) { d.Ring(1); } }\n";
         var (telemetry, diagnostics) = await RunAsync(ModelDump.Compile(lookAlike, referenceRuntime: false));
         Assert.Equal(1, telemetry.CompilationStartActionsCount);
-        Assert.Equal(0, telemetry.OperationBlockActionsCount + telemetry.OperationBlockStartActionsCount + telemetry.OperationActionsCount);
+        Assert.Equal(0, telemetry.SemanticModelActionsCount + telemetry.OperationBlockActionsCount + telemetry.OperationBlockStartActionsCount + telemetry.OperationActionsCount);
         Assert.Empty(diagnostics);
     }
 
     [Fact]
-    public async Task With_DoorbellGuard_one_block_action_and_nothing_per_operation()
+    public async Task With_DoorbellGuard_one_tree_action_and_nothing_per_method_or_operation()
     {
         var (telemetry, diagnostics) = await RunAsync(ModelDump.Compile(ThreeMethods));
         Assert.Equal(1, telemetry.CompilationStartActionsCount);
-        Assert.Equal(1, telemetry.OperationBlockActionsCount);
+        Assert.Equal(1, telemetry.SemanticModelActionsCount);
+        Assert.Equal(0, telemetry.OperationBlockActionsCount + telemetry.CodeBlockActionsCount + telemetry.CodeBlockStartActionsCount);
         Assert.Equal(1, telemetry.CompilationEndActionsCount); // DBL901, once per compilation
         Assert.Equal(0, telemetry.OperationActionsCount + telemetry.OperationBlockStartActionsCount + telemetry.SyntaxNodeActionsCount + telemetry.SymbolActionsCount);
         Assert.Equal("DBL001", Assert.Single(diagnostics).Id);
@@ -91,13 +92,13 @@ public class RegistrationTests
         var off = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
             .WithSpecificDiagnosticOptions(Descriptors.All.Select(d => new System.Collections.Generic.KeyValuePair<string, ReportDiagnostic>(d.Id, ReportDiagnostic.Suppress)));
         var (telemetry, diagnostics) = await RunAsync(ModelDump.Compile(ThreeMethods).WithOptions(off));
-        Assert.Equal(0, telemetry.CompilationStartActionsCount + telemetry.OperationBlockActionsCount);
+        Assert.Equal(0, telemetry.CompilationStartActionsCount + telemetry.SemanticModelActionsCount);
         Assert.Empty(diagnostics);
 
         // One rule left on: the analysis runs.
         var oneOn = off.WithSpecificDiagnosticOptions(off.SpecificDiagnosticOptions.Remove("DBL001"));
         (telemetry, diagnostics) = await RunAsync(ModelDump.Compile(ThreeMethods).WithOptions(oneOn));
-        Assert.Equal(1, telemetry.OperationBlockActionsCount);
+        Assert.Equal(1, telemetry.SemanticModelActionsCount);
         Assert.Equal("DBL001", Assert.Single(diagnostics).Id);
     }
 }
