@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using DoorbellGuard.Analyzers.Flow;
+using DoorbellGuard.Analyzers.Protocol;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -142,6 +143,9 @@ internal partial class EventWalker
     private int DerivedVariable(ILocalSymbol local)
     {
         if (_derivedRoot is null || !DerivedLocals.IsDerivableType(local.Type, _symbols.IsStatus))
+            return -1;
+        // Raw code keeps its status in an integer local (uint status = *(uint*)address): a holder, not a derived value.
+        if (_symbols.Raw && RawD3dkmt.IsStatusWord(local.Type))
             return -1;
         _derived ??= new DerivedTable(_symbols, _derivedRoot);
         return _derived.ForLocal(local);
