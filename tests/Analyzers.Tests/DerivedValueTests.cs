@@ -282,6 +282,49 @@ public class DerivedValueTests
     public async Task A_status_handed_back_through_an_out_parameter_in_pointer_code_without_notify_is_reported_at_the_call() =>
         await VerifyAsync(PointerMethod(ByOutParameter.Replace("if (status == DoorbellStatus.ConnectedNotify) _doorbell.NotifyWorkSubmission();", ""), TryRingMembers), Expect.Notify(0, "_doorbell"));
 
+    private const string TupleMembers = """
+        private ulong _completed;
+        private (DoorbellStatus Status, ulong Fence) TryRingTuple(ulong wp)
+        {
+            _doorbell.Ring(wp);
+            return (_doorbell.ReadStatus(), _completed);
+        }
+        """;
+
+    private const string ByDeconstruction = """
+        while (true)
+        {
+            var (status, fence) = {|#0:TryRingTuple(wp)|};
+            if (status == DoorbellStatus.DisconnectedRetry) { _doorbell.Connect(); continue; }
+            if (status == DoorbellStatus.DisconnectedAbort) return false;
+            if (status == DoorbellStatus.ConnectedNotify) _doorbell.NotifyWorkSubmission();
+            return fence > 0;
+        }
+        """;
+
+    [Fact]
+    public async Task A_status_deconstructed_from_a_helpers_tuple_and_handled_is_clean() =>
+        await VerifyAsync(Method(ByDeconstruction.Replace("{|#0:", "").Replace("|}", ""), TupleMembers));
+
+    [Fact]
+    public async Task A_status_deconstructed_from_a_helpers_tuple_in_pointer_code_and_handled_is_clean() =>
+        await VerifyAsync(PointerMethod(ByDeconstruction.Replace("{|#0:", "").Replace("|}", ""), TupleMembers));
+
+    [Fact]
+    public async Task A_status_deconstructed_from_a_helpers_tuple_and_never_reconnected_is_reported_at_the_call() =>
+        await VerifyAsync(Method(ByDeconstruction.Replace("{ _doorbell.Connect(); continue; }", "return false;"), TupleMembers), Expect.Retry(0, "_doorbell"));
+
+    [Fact]
+    public async Task A_status_element_of_a_helpers_tuple_without_notify_is_reported_at_the_call() =>
+        await VerifyAsync(PointerMethod("""
+            while (true)
+            {
+                var status = {|#0:TryRingTuple(wp)|}.Status;
+                if (status == DoorbellStatus.DisconnectedRetry) { _doorbell.Connect(); continue; }
+                return status != DoorbellStatus.DisconnectedAbort;
+            }
+            """, TupleMembers), Expect.Notify(0, "_doorbell"));
+
     private static string Loop(string handling, string members = "") => Method($$"""
         while (true)
         {

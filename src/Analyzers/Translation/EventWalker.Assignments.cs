@@ -77,7 +77,9 @@ internal partial class EventWalker
         if (mayBePath && Paths.TryPath(reference) is { } path)
             return WalkValue.KeyOf(path);
 
-        Walk(instance);
+        var held = Walk(instance);
+        if (held.Kind == ValueKind.Holder && held.Element >= 0 && reference is IFieldReferenceOperation element)
+            return IsTupleElement(element.Field, held.Element) ? WalkValue.HolderOf(held.Holder) : WalkValue.Other; // TryRingTuple(wp).Status
         if (reference is IPropertyReferenceOperation indexer)
         {
             foreach (var argument in indexer.Arguments)

@@ -79,6 +79,8 @@ internal partial class EventWalker
     /// <summary><c>return value;</c>: the value escapes to the caller, or, in a helper's summary, becomes the call's value.</summary>
     public void Return(IOperation value)
     {
+        if (Summarizing && TryReturnTuple(value))
+            return;
         var returned = Walk(value);
         if (Summarizing && ReturnVariable >= 0)
         {
@@ -257,6 +259,8 @@ internal partial class EventWalker
                 return WalkMemberReference(field, null, field.Instance, true);
             case ISimpleAssignmentOperation assignment:
                 return WalkAssignment(assignment);
+            case IDeconstructionAssignmentOperation deconstruction:
+                return WalkDeconstruction(deconstruction);
             case IInvocationOperation invocation:
                 return WalkInvocation(invocation);
             case IInterpolationOperation interpolation:

@@ -163,6 +163,8 @@ internal sealed class HelperInliner
             _walker.MarkRing();
         if (MapVariable(_helper.ReturnVariable) is var answer && answer >= 0)
             return WalkValue.DerivedOf(answer, negated: false);
+        if (_helper.ReturnHolder >= 0 && _helper.ReturnElement >= 0)
+            return WalkValue.TupleHolderOf(MapHolder(_helper.ReturnHolder), _helper.ReturnElement);
         return _helper.ReturnHolder >= 0 ? WalkValue.HolderOf(MapHolder(_helper.ReturnHolder)) : WalkValue.Other;
     }
 

@@ -11,8 +11,9 @@ namespace DoorbellGuard.Analyzers.Translation;
 internal sealed class HelperModel
 {
     public HelperModel(IMethodSymbol method, RawModel model, int exit, int holderCount, int returnHolder, IReadOnlyDictionary<IParameterSymbol, int> parameterHolders, bool hasRing,
-        IReadOnlyList<IReadOnlyList<long>> derivedValues, int returnVariable)
+        IReadOnlyList<IReadOnlyList<long>> derivedValues, int returnVariable, int returnElement)
     {
+        ReturnElement = returnElement;
         DerivedValues = derivedValues;
         ReturnVariable = returnVariable;
         Method = method;
@@ -36,6 +37,9 @@ internal sealed class HelperModel
 
     /// <summary>The holder a returned status goes to, or -1 when the helper returns none.</summary>
     public int ReturnHolder { get; }
+
+    /// <summary>When the helper returns a tuple (<c>(status, fence)</c>): the element <see cref="ReturnHolder"/>'s status is; -1 otherwise.</summary>
+    public int ReturnElement { get; }
 
     /// <summary>The holders of the helper's status parameters: a caller's status handed over arrives there.</summary>
     public IReadOnlyDictionary<IParameterSymbol, int> ParameterHolders { get; }

@@ -77,7 +77,7 @@ internal sealed partial class StructuredModelBuilder : IInlineTarget
 
         LocalAliases.Resolve(builder._model, walker.Captured);
         return new HelperModel(method, builder._model, builder._exit, walker.Holders.Count, walker.ReturnHolder, walker.Holders.Parameters, walker.HasRing,
-            walker.DerivedValuesOf(), walker.ReturnVariable);
+            walker.DerivedValuesOf(), walker.ReturnVariable, walker.ReturnElement);
     }
 
     private FunctionModel Build(IOperation body)

@@ -30,8 +30,9 @@ internal enum ValueKind
 /// <summary>The value of an expression: its kind, and the key or holder it involves.</summary>
 internal readonly struct WalkValue
 {
-    private WalkValue(ValueKind kind, AccessPath? path, int holder, int site = -1, long constant = 0, byte mask = 0, bool negated = false)
+    private WalkValue(ValueKind kind, AccessPath? path, int holder, int site = -1, long constant = 0, byte mask = 0, bool negated = false, int element = -1)
     {
+        _element = element + 1;
         Constant = constant;
         Mask = mask;
         Negated = negated;
@@ -66,6 +67,15 @@ internal readonly struct WalkValue
 
     /// <summary>For <see cref="ValueKind.Derived"/>: the variable.</summary>
     public int Variable => Holder;
+
+    // The tuple element plus one, so that the default value says "no element".
+    private readonly int _element;
+
+    /// <summary>For <see cref="ValueKind.Holder"/>: the element of a tuple that the held status is (a helper's <c>(status, fence)</c>), or -1 for the value itself.</summary>
+    public int Element => _element - 1;
+
+    /// <summary>A tuple whose element <paramref name="element"/> is the status in <paramref name="holder"/>.</summary>
+    public static WalkValue TupleHolderOf(int holder, int element) => new(ValueKind.Holder, null, holder, element: element);
 
     public static WalkValue ConstantOf(long value) => new(ValueKind.Constant, null, -1, constant: value);
 
