@@ -58,22 +58,10 @@ public sealed class UseVolatileWriteCodeFixProvider : CodeFixProvider
         return rewritten is null ? document : document.WithSyntaxRoot(root!.ReplaceNode(store!, rewritten));
     }
 
-    /// <summary>The assignment or call the diagnostic spans exactly.</summary>
+    /// <summary>The assignment or call the diagnostic spans exactly (no node inside it has the same span).</summary>
     private static SyntaxNode? StoreAt(SyntaxNode root, TextSpan span)
     {
-        for (var node = root.FindNode(span, getInnermostNodeForTie: true); node is not null; node = node.Parent)
-        {
-            if (node.Span == span)
-            {
-                return node;
-            }
-
-            if (!node.Span.Contains(span) || node.Span.Length > span.Length)
-            {
-                break;
-            }
-        }
-
-        return null;
+        var node = root.FindNode(span, getInnermostNodeForTie: true);
+        return node.Span == span ? node : null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -48,13 +49,15 @@ internal static class VolatileWriteRewrite
     {
         var method = invocation.TargetMethod;
         var arguments = syntax.ArgumentList.Arguments;
-        if (arguments.Count != 2 || arguments[0].NameColon is not null || arguments[1].NameColon is not null)
+        // Marshal.WriteInt64(ptr, 0, v): the analyzer reports it only with a zero offset, which the rewrite drops.
+        var withZeroOffset = arguments.Count == 3 && model.GetConstantValue(arguments[1].Expression, cancellationToken) is { HasValue: true, Value: 0 };
+        if ((arguments.Count != 2 && !withZeroOffset) || arguments.Any(a => a.NameColon is not null))
             return default;
         var pointer = arguments[0].Expression;
-        var value = arguments[1].Expression;
+        var value = arguments[arguments.Count - 1].Expression;
         switch (method.Name)
         {
-            case "Write" or "WriteUnaligned" when method.ContainingType.Name == "Unsafe" && method.TypeArguments.Length == 1:
+            case "Write" or "WriteUnaligned" when method.ContainingType.Name == "Unsafe" && method.TypeArguments.Length == 1 && !withZeroOffset:
                 var written = method.TypeArguments[0];
                 var pointerType = model.GetTypeInfo(pointer, cancellationToken).Type as IPointerTypeSymbol;
                 var typed = pointerType is not null && SymbolEqualityComparer.Default.Equals(pointerType.PointedAtType, written)
@@ -62,7 +65,7 @@ internal static class VolatileWriteRewrite
                     : SyntaxFactory.CastExpression(SyntaxFactory.PointerType(TypeName(written)), Parenthesized(pointer));
                 return (SyntaxFactory.PrefixUnaryExpression(SyntaxKind.PointerIndirectionExpression, typed), value);
             case "WriteInt64" or "WriteInt32" when method.ContainingType.Name == "Marshal" && IsUnsafeContext(syntax):
-                var word = method.Parameters[1].Type;
+                var word = method.Parameters[method.Parameters.Length - 1].Type;
                 var cast = SyntaxFactory.CastExpression(SyntaxFactory.PointerType(TypeName(word)), Parenthesized(pointer));
                 return (SyntaxFactory.PrefixUnaryExpression(SyntaxKind.PointerIndirectionExpression, cast), value);
             default:

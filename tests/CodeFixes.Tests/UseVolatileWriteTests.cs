@@ -131,6 +131,7 @@ public class UseVolatileWriteTests
                 [DoorbellRing] public void Typed(ulong wp) => {|#0:Unsafe.Write(_bell, wp)|};
                 [DoorbellRing] public void Untyped(ulong wp) => {|#1:Unsafe.Write(_raw, wp)|};
                 [DoorbellRing] public void Marshalled(long wp) => {|#2:Marshal.WriteInt64(_ptr, wp)|};
+                [DoorbellRing] public void MarshalledAtZero(long wp) => {|#3:Marshal.WriteInt64(_ptr, 0, wp)|};
             }
             """, """
             using System;
@@ -148,8 +149,9 @@ public class UseVolatileWriteTests
                 [DoorbellRing] public void Typed(ulong wp) => Volatile.Write(ref *_bell, wp);
                 [DoorbellRing] public void Untyped(ulong wp) => Volatile.Write(ref *(ulong*)_raw, wp);
                 [DoorbellRing] public void Marshalled(long wp) => Volatile.Write(ref *(long*)_ptr, wp);
+                [DoorbellRing] public void MarshalledAtZero(long wp) => Volatile.Write(ref *(long*)_ptr, wp);
             }
-            """, withRuntime: true, Expected(0, "_bell"), Expected(1, "_raw"), Expected(2, "_ptr"));
+            """, withRuntime: true, Expected(0, "_bell"), Expected(1, "_raw"), Expected(2, "_ptr"), Expected(3, "_ptr"));
     }
 
     [Fact]
