@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using DoorbellGuard.Analyzers.Protocol;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -6,15 +8,15 @@ namespace DoorbellGuard.Analyzers.Publication;
 /// <summary>
 /// The doorbell addresses of code that calls D3DKMT itself, by the header's member names
 /// (<c>D3DKMT_CREATE_DOORBELL.DoorbellCPUVirtualAddress</c> and its secondary): a store through one is a ring.
-/// One predicate, kept apart so that it can follow the raw-code vocabulary when there is one.
+/// The names are the raw-code vocabulary's (<see cref="RawD3dkmt"/>), shared with the translation of raw rings.
 /// </summary>
 internal static class RawDoorbellAddress
 {
-    public const string Primary = "DoorbellCPUVirtualAddress";
-    public const string Secondary = "DoorbellSecondaryCPUVirtualAddress";
+    private const string Primary = RawD3dkmt.DoorbellAddressField;
+    private const string Secondary = RawD3dkmt.SecondaryDoorbellAddressField;
 
     /// <summary>The names the text prefilter searches for.</summary>
-    public static readonly string[] Names = [Primary, Secondary];
+    public static IReadOnlyList<string> Names => RawD3dkmt.RingNames;
 
     /// <summary>
     /// Whether <paramref name="address"/> (the pointer a store writes through) comes from a member named
