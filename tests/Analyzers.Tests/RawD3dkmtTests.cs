@@ -318,6 +318,33 @@ public class RawD3dkmtTests
             VerifyCS.Diagnostic(Descriptors.NotifyNotCalled).WithLocation(0).WithArguments("_bell"));
 
     [Fact]
+    public async Task A_method_in_another_file_that_rings_only_through_a_copied_field_is_analyzed()
+    {
+        foreach (var graphOnly in new[] { false, true })
+        {
+            var test = new WithoutRuntime(graphOnly);
+            test.TestState.Sources.Add(("/0/Submitter.cs", """
+                using Contoso.Umd;
+
+                sealed unsafe partial class Submitter
+                {
+                    private readonly ulong* _bell;
+
+                    public Submitter(D3DKMT_CREATE_DOORBELL create) => _bell = (ulong*)create.DoorbellCPUVirtualAddress;
+                }
+                """ + RawBindings.DllImports));
+            test.TestState.Sources.Add(("/0/Submitter.Kick.cs", """
+                sealed unsafe partial class Submitter
+                {
+                    public void Kick(ulong writePointer) { {|#0:*_bell = writePointer|}; }
+                }
+                """));
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(Descriptors.RingWithoutStatusRead).WithLocation(0).WithArguments("_bell"));
+            await test.RunAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task A_private_ring_helper_is_reported_at_its_call_when_the_caller_never_reads() =>
         await VerifyRawAsync("""
             using Contoso.Umd;
