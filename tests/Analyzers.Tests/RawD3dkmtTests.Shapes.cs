@@ -153,6 +153,17 @@ public partial class RawD3dkmtTests
             .Replace("NOTIFY", "var notify = new D3DKMT_NOTIFY_WORK_SUBMISSION { hDoorbell = _handle }; D3DKMTNotifyWorkSubmission(&notify);") + RawBindings.DllImports);
 
     [Fact]
+    public async Task A_connect_whose_handle_cannot_be_traced_silences_the_field_doorbell_rather_than_guess()
+    {
+        // The connect's handle comes from a call: the analyzer cannot tell it is _bell's doorbell, so it says nothing.
+        var source = FieldSubmitter.Replace("RING", "*_bell = writePointer").Replace("hDoorbell = _handle };\n        while", "hDoorbell = Lookup() };\n        while")
+            .Replace("NOTIFY", "var notify = new D3DKMT_NOTIFY_WORK_SUBMISSION { hDoorbell = _handle }; D3DKMTNotifyWorkSubmission(&notify);")
+            .Replace("public Submitter(", "private static uint Lookup() => 7;\n\n    public Submitter(") + RawBindings.DllImports;
+        Assert.Contains("{ hDoorbell = Lookup() }", source, System.StringComparison.Ordinal);
+        await VerifyRawAsync(source);
+    }
+
+    [Fact]
     public async Task Pointers_copied_into_fields_are_reported_when_the_notify_is_missing() =>
         await VerifyRawAsync(FieldSubmitter.Replace("RING", "{|#0:*_bell = writePointer|}").Replace("NOTIFY", "") + RawBindings.DllImports,
             VerifyCS.Diagnostic(Descriptors.NotifyNotCalled).WithLocation(0).WithArguments("_bell"));
