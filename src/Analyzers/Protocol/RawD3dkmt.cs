@@ -163,9 +163,12 @@ internal static class RawD3dkmt
         return IsLowHalfMask(Strip(and.LeftOperand)) ? and.RightOperand : null;
     }
 
-    private static bool IsLowHalfMask(IOperation? operation) =>
-        operation is { ConstantValue: { HasValue: true, Value: { } value } } && value is not (bool or string or char)
-        && Convert.ToUInt64(value, CultureInfo.InvariantCulture) == uint.MaxValue;
+    private static bool IsLowHalfMask(IOperation? operation) => operation?.ConstantValue.Value switch
+    {
+        sbyte or short or int or long => Convert.ToInt64(operation.ConstantValue.Value, CultureInfo.InvariantCulture) == uint.MaxValue,
+        byte or ushort or uint or ulong => Convert.ToUInt64(operation.ConstantValue.Value, CultureInfo.InvariantCulture) == uint.MaxValue,
+        _ => false,
+    };
 
     /// <summary>
     /// A memory access written as a call: the argument that names the address, and whether it stores.

@@ -132,7 +132,9 @@ internal static class KeyNumbering
         RawScope.StaticOfType => key.Kind == AccessRootKind.Static && SymbolEqualityComparer.Default.Equals(key.Root!.ContainingType, e.Type),
         RawScope.AllStatic => key.Kind == AccessRootKind.Static,
         RawScope.ThisTouchedBy => key.Kind == AccessRootKind.This && helpers.MayTouch(e.Callee!, key),
-        RawScope.RawDoorbells => Protocol.RawD3dkmt.IsCreateStructure(TypeOf(key)),
+        // A create structure, or a mapped address kept in a field (RawFieldOrigins keys a doorbell by that field).
+        RawScope.RawDoorbells => TypeOf(key) is { } type && (Protocol.RawD3dkmt.IsCreateStructure(type)
+            || type.TypeKind == TypeKind.Pointer || type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr),
         _ => false,
     };
 

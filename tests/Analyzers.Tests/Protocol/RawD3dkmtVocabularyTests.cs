@@ -56,9 +56,13 @@ public class RawD3dkmtVocabularyTests
     [InlineData("v & uint.MaxValue", true)]
     [InlineData("v & 0xFFFF", false)]
     [InlineData("v | 0xFFFFFFFF", false)]
+    [InlineData("(ulong)((long)v & -1L)", false)]
+    [InlineData("(ulong)((long)v & 0xFFFFFFFFL)", true)]
     public void The_low_half_mask_is_recognised(string expression, bool masked)
     {
         var operation = OperationOf($"class C {{ ulong M(ulong v) => {expression}; }}");
+        while (operation is IConversionOperation or IParenthesizedOperation)
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
         Assert.Equal(masked, RawD3dkmt.MaskedToLowHalf(operation) is not null);
     }
 
