@@ -171,29 +171,19 @@ internal static class FunctionAnalysis
             return;
         }
 
-        var result = ProtocolAnalysis.Run(model.Graph, inputs.Budget, inputs.CancellationToken);
+        var checksCallers = inputs.HelperModels is not null && function is not null && HelperCalls.CanFollow(function);
+        var hasCallers = (bool?)null;
+        // Only the violations reported here are explained (their paths walked back): the filter runs before that.
+        var result = ProtocolAnalysis.Run(model.Graph, inputs.Budget, inputs.CancellationToken, ReportedHere);
         if (!result.Completed)
         {
             reports.Add(ProtocolReport.SkippedFunction(function, body, result.Reason));
             return;
         }
 
-        var checksCallers = inputs.HelperModels is not null && function is not null && HelperCalls.CanFollow(function);
-        var hasCallers = (bool?)null;
         foreach (var violation in result.Violations)
         {
             var site = model.Sites[violation.Site];
-
-            // A helper's callers finish what it does to the doorbells they hand it: each call reports it, not its body.
-            if (checksCallers && violation.Key >= 0 && violation.Key < model.Keys.Count && HelperCalls.LeavesObligationsToCallers(function, model.Keys[violation.Key])
-                && (hasCallers ??= inputs.HelperModels!.HasCallers(function!, inputs.CancellationToken)))
-                continue;
-
-            // A ring a helper's own body answers for is not reported again at its calls (a disconnected doorbell handed
-            // over is the caller's doing: that one is).
-            if (site.ReportedByHelper && violation.Rule != ProtocolRule.RingBeforeConnect)
-                continue;
-
             reports.Add(new ProtocolReport(
                 violation.Rule,
                 site.Location,
@@ -203,6 +193,18 @@ internal static class FunctionAnalysis
                 violation.BranchAnchor >= 0 ? model.Anchors[violation.BranchAnchor] : null,
                 violation.Detection == Detection.Ring && violation.DetectedAtSite >= 0 && violation.DetectedAtSite != violation.Site ? model.Sites[violation.DetectedAtSite].Location : null,
                 created: violation.CreatedAtSite >= 0 ? model.Sites[violation.CreatedAtSite].Location : null));
+        }
+
+        bool ReportedHere(ProtocolViolation violation)
+        {
+            // A helper's callers finish what it does to the doorbells they hand it: each call reports it, not its body.
+            if (checksCallers && violation.Key >= 0 && violation.Key < model.Keys.Count && HelperCalls.LeavesObligationsToCallers(function!, model.Keys[violation.Key])
+                && (hasCallers ??= inputs.HelperModels!.HasCallers(function!, inputs.CancellationToken)))
+                return false;
+
+            // A ring a helper's own body answers for is not reported again at its calls (a disconnected doorbell handed
+            // over is the caller's doing: that one is).
+            return !(model.Sites[violation.Site].ReportedByHelper && violation.Rule != ProtocolRule.RingBeforeConnect);
         }
     }
 }
