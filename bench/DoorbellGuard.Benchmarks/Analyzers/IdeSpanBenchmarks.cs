@@ -73,8 +73,9 @@ public class IdeSpanBenchmarks
         var entry = new EntryStatistics();
         var counted = ImmutableArray.Create<DiagnosticAnalyzer>(new DoorbellProtocolAnalyzer(new AnalysisSettings(DoorbellGuard.Analyzers.Flow.ProtocolBudget.Default, forceControlFlowGraph: false, entry: entry)));
         var failuresBefore = AnalyzerFailures.Count;
-        var found = AnalyzeAsync(counted).GetAwaiter().GetResult().Where(d => d.Id.StartsWith("DBL", StringComparison.Ordinal)).Select(d => d.Id).ToList();
-        var expected = name == DoorbellMember ? new[] { "DBL001" } : Array.Empty<string>();
+        var found = AnalyzeAsync(counted).GetAwaiter().GetResult().Where(d => d.Id.StartsWith("DBL", StringComparison.Ordinal)).Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal).ToList();
+        // The trailing ring is never read (DBL001), and the status returned was read before it, so abort is not told apart (DBL004).
+        var expected = name == DoorbellMember ? new[] { "DBL001", "DBL004" } : Array.Empty<string>();
         var analysed = string.Join(", ", entry.Analysed);
         Console.WriteLine($"// {Member}: {_tree.GetText().Lines.Count:N0} lines, span of {name}; DoorbellGuard reports [{string.Join(", ", found)}], analysed [{analysed}], {entry.OperationsRequested} operation tree(s) asked for");
         if (!found.SequenceEqual(expected) || analysed != (name == DoorbellMember ? name : "") || AnalyzerFailures.Count != failuresBefore)
