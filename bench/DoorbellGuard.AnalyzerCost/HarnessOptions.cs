@@ -30,6 +30,12 @@ internal sealed class HarnessOptions
                                (default: a folder in the temp directory)
           --real-build-framework TFM   the generated projects' target framework (default net8.0; its reference
                                assemblies must be in the local NuGet cache, as they are once src/Runtime was built)
+          --warm-build         instead of the in-memory runs: each variant of --flavors at the smallest size written to disk as a
+                               real project (in --real-build-dir, DIR/warm-<variant>) and built with the compiler server warm:
+                               after two untimed builds, --runs pairs of (touch one file, build with DoorbellGuard's analyzer;
+                               touch it again, build without); prints each pair's Csc task times and their medians
+          --files N            with --warm-build: N files per generated project instead of 200 per size unit (a quick check
+                               that the mode works; its figures are not the issue's)
           --per-shape          instead of the size table: the analyzers' time per method for each doorbell shape
                                (50 files each, all doorbell methods of one shape, minus a project with none)
           --write DIR          write each variant of the smallest size to DIR/<variant> (emptied first) as a buildable
@@ -47,6 +53,8 @@ internal sealed class HarnessOptions
     public string RealBuildDirectory { get; private set; } = Path.Combine(Path.GetTempPath(), "doorbellguard-real-build");
     public string RealBuildFramework { get; private set; } = "net8.0";
     public bool PerShape { get; private set; }
+    public bool WarmBuild { get; private set; }
+    public int? Files { get; private set; }
     public string? WriteDirectory { get; private set; }
 
     public static HarnessOptions Parse(string[] args)
@@ -92,6 +100,16 @@ internal sealed class HarnessOptions
                     break;
                 case "--enforce":
                     options.Enforce = true;
+                    break;
+                case "--files":
+                    options.Files = int.Parse(Value(), CultureInfo.InvariantCulture);
+                    if (options.Files < 1)
+                    {
+                        throw new ArgumentException("--files must be 1 or more.");
+                    }
+                    break;
+                case "--warm-build":
+                    options.WarmBuild = true;
                     break;
                 case "--per-shape":
                     options.PerShape = true;

@@ -33,6 +33,13 @@ internal static class Harness
             return await WriteAsync(options).ConfigureAwait(false);
         }
 
+        if (options.WarmBuild)
+        {
+            using var warmCancellation = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; warmCancellation.Cancel(); };
+            return await WarmBuild.RunAsync(options, warmCancellation.Token).ConfigureAwait(false);
+        }
+
         var analyzers = CostMeasurement.DiscoverAnalyzers();
         PrintMachine(options, analyzers.Select(a => a.GetType().Name).ToList());
         if (analyzers.IsEmpty)

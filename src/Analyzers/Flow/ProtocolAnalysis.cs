@@ -12,7 +12,8 @@ namespace DoorbellGuard.Analyzers.Flow;
 /// </summary>
 internal static class ProtocolAnalysis
 {
-    public static ProtocolResult Run(ProtocolGraph graph, ProtocolBudget budget, CancellationToken cancellationToken)
+    /// <summary>The violations of <paramref name="graph"/>, explained; with <paramref name="reported"/>, only those it keeps.</summary>
+    public static ProtocolResult Run(ProtocolGraph graph, ProtocolBudget budget, CancellationToken cancellationToken, Func<ProtocolViolation, bool>? reported = null)
     {
         if (graph.Blocks.Count == 0)
             return new ProtocolResult(true, Array.Empty<ProtocolViolation>());
@@ -54,7 +55,7 @@ internal static class ProtocolAnalysis
         {
             if (!second.Run(ref steps))
                 return ProtocolResult.GaveUp(GiveUpReason.TooManySteps);
-            violations = second.ExplainedViolations();
+            violations = second.ExplainedViolations(reported);
         }
         finally
         {

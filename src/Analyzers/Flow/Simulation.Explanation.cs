@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace DoorbellGuard.Analyzers.Flow;
@@ -5,12 +6,19 @@ namespace DoorbellGuard.Analyzers.Flow;
 /// <summary>The reporting run's account of each violation: the path that commits it, walked back from its witness.</summary>
 internal sealed partial class Simulation
 {
-    /// <summary>Each violation with the path that explains it: where it leaves the method, and the branch that let the status through.</summary>
-    public List<ProtocolViolation> ExplainedViolations()
+    /// <summary>
+    /// Each violation <paramref name="reported"/> keeps (every one when null) with the path that explains it: where it
+    /// leaves the method, and the branch that let the status through. A violation nobody reports is not explained.
+    /// </summary>
+    public List<ProtocolViolation> ExplainedViolations(Func<ProtocolViolation, bool>? reported = null)
     {
         var result = new List<ProtocolViolation>(_witnesses.Count);
         foreach (var witness in _witnesses.Values)
-            result.Add(Explain(witness));
+        {
+            if (reported is null || reported(witness.Violation))
+                result.Add(Explain(witness));
+        }
+
         return result;
     }
 

@@ -176,41 +176,25 @@ internal static class FunctionAnalysis
         }
 
         model.Graph.HandsRetryToInvoker = function is { MethodKind: MethodKind.AnonymousFunction, ReturnsVoid: false, IsAsync: false };
-        var result = ProtocolAnalysis.Run(model.Graph, inputs.Budget, inputs.CancellationToken);
+        var checksCallers = inputs.HelperModels is not null && function is not null && HelperCalls.CanFollow(function);
+        var hasCallers = (bool?)null;
+        var calls = default(ImmutableArray<Location>);
+        // Only the violations reported here are explained (their paths walked back): the filter runs before that.
+        var result = ProtocolAnalysis.Run(model.Graph, inputs.Budget, inputs.CancellationToken, ReportedHere);
         if (!result.Completed)
         {
             reports.Add(ProtocolReport.SkippedFunction(function, body, result.Reason));
             return;
         }
 
-        var checksCallers = inputs.HelperModels is not null && function is not null && HelperCalls.CanFollow(function);
-        var hasCallers = (bool?)null;
-        var calls = default(ImmutableArray<Location>);
         foreach (var violation in result.Violations)
         {
             var site = model.Sites[violation.Site];
-            var aboutStatus = violation.Rule is ProtocolRule.DisconnectNotRetried or ProtocolRule.NotifyNotCalled or ProtocolRule.AbortTreatedAsSuccess;
+            var aboutStatus = IsAboutStatus(violation.Rule);
 
-            // A helper's callers finish what it does to the doorbells they hand it: each call reports it, not its body;
-            // but a status the helper read after its ring and keeps is its own to handle, and its body reports it.
-            if (checksCallers && violation.Key >= 0 && violation.Key < model.Keys.Count && HelperCalls.LeavesObligationsToCallers(function, model.Keys[violation.Key])
-                && (hasCallers ??= inputs.HelperModels!.HasCallers(function!, inputs.CancellationToken)))
-            {
-                if (!aboutStatus || !HelperCalls.KeepsStatus(function!))
-                    continue;
-                if (calls.IsDefault)
-                    calls = inputs.HelperModels!.CallsOf(function!, inputs.CancellationToken);
-            }
-
-            // A ring a helper's own body answers for is not reported again at its calls (a disconnected doorbell handed
-            // over is the caller's doing: that one is; so is a status the helper hands back).
-            if (site.ReportedByHelper && violation.Rule != ProtocolRule.RingBeforeConnect && !(aboutStatus && site.StatusHandedBack))
-                continue;
-
-            // A status read after a helper's ring by that same call, and kept by the helper: its body reports it.
-            if (aboutStatus && site.Inlining >= 0 && IsAnsweredByHelper(model, violation, site))
-                continue;
-
+            // A status a helper read after its ring and keeps is reported in its body, with its calls as further places.
+            if (aboutStatus && calls.IsDefault && LeftToCallers(violation))
+                calls = inputs.HelperModels!.CallsOf(function!, inputs.CancellationToken);
             reports.Add(new ProtocolReport(
                 violation.Rule,
                 site.Location,
@@ -222,7 +206,33 @@ internal static class FunctionAnalysis
                 created: violation.CreatedAtSite >= 0 ? model.Sites[violation.CreatedAtSite].Location : null,
                 calls: aboutStatus ? calls : default));
         }
+
+        bool LeftToCallers(ProtocolViolation violation) =>
+            checksCallers && violation.Key >= 0 && violation.Key < model.Keys.Count && HelperCalls.LeavesObligationsToCallers(function!, model.Keys[violation.Key])
+            && (hasCallers ??= inputs.HelperModels!.HasCallers(function!, inputs.CancellationToken));
+
+        bool ReportedHere(ProtocolViolation violation)
+        {
+            var site = model.Sites[violation.Site];
+            var aboutStatus = IsAboutStatus(violation.Rule);
+
+            // A helper's callers finish what it does to the doorbells they hand it: each call reports it, not its body;
+            // but a status the helper read after its ring and keeps is its own to handle, and its body reports it.
+            if (LeftToCallers(violation) && (!aboutStatus || !HelperCalls.KeepsStatus(function!)))
+                return false;
+
+            // A ring a helper's own body answers for is not reported again at its calls (a disconnected doorbell handed
+            // over is the caller's doing: that one is; so is a status the helper hands back).
+            if (site.ReportedByHelper && violation.Rule != ProtocolRule.RingBeforeConnect && !(aboutStatus && site.StatusHandedBack))
+                return false;
+
+            // A status read after a helper's ring by that same call, and kept by the helper: its body reports it.
+            return !(aboutStatus && site.Inlining >= 0 && IsAnsweredByHelper(model, violation, site));
+        }
     }
+
+    private static bool IsAboutStatus(ProtocolRule rule) =>
+        rule is ProtocolRule.DisconnectNotRetried or ProtocolRule.NotifyNotCalled or ProtocolRule.AbortTreatedAsSuccess;
 
     private static bool IsAnsweredByHelper(FunctionModel model, ProtocolViolation violation, RingSite site) =>
         violation.ReadId > 0 && ProtocolAnalysis.ReadEvent(model.Graph!, violation.ReadId) is { Site: >= 0 } read

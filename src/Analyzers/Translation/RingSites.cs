@@ -6,21 +6,39 @@ using static DoorbellGuard.Analyzers.Translation.OperationFacts;
 
 namespace DoorbellGuard.Analyzers.Translation;
 
-/// <summary>A ring the model numbered: where to report it and how to name its doorbell.</summary>
+/// <summary>
+/// A ring the model numbered: where to report it and how to name its doorbell. Both are worked out from the syntax on
+/// first use, so a ring that is never reported costs no location and no text, and one reported twice computes them once.
+/// </summary>
 internal sealed class RingSite
 {
+    private readonly SyntaxNode? _syntax;
+    private readonly IOperation? _operation;
+    private readonly IOperation? _doorbell;
+    private Location? _location;
+    private string? _doorbellText;
+
     public RingSite(Location location, string doorbellText, bool reportedByHelper = false, int inlining = -1, bool statusHandedBack = false)
     {
-        Location = location;
-        DoorbellText = doorbellText;
+        _location = location;
+        _doorbellText = doorbellText;
         ReportedByHelper = reportedByHelper;
         Inlining = inlining;
         StatusHandedBack = statusHandedBack;
     }
 
-    public Location Location { get; }
+    /// <summary>A ring at <paramref name="syntax"/> by <paramref name="operation"/> on <paramref name="doorbell"/> (null when the ring names none).</summary>
+    public RingSite(SyntaxNode syntax, IOperation operation, IOperation? doorbell)
+    {
+        Inlining = -1;
+        _syntax = syntax;
+        _operation = operation;
+        _doorbell = doorbell;
+    }
 
-    public string DoorbellText { get; }
+    public Location Location => _location ??= _syntax!.GetLocation();
+
+    public string DoorbellText => _doorbellText ??= TextOf(_syntax!, _operation!, _doorbell);
 
     /// <summary>A ring inside a helper whose own body answers for it (a public helper, a local function's captured doorbell): the caller does not report it again.</summary>
     public bool ReportedByHelper { get; }
@@ -30,6 +48,15 @@ internal sealed class RingSite
 
     /// <summary>The helper that answers for this ring hands its status back (returns it): its caller answers for that status (DBL002-DBL004).</summary>
     public bool StatusHandedBack { get; }
+
+    private static string TextOf(SyntaxNode syntax, IOperation operation, IOperation? doorbell)
+    {
+        if (doorbell is null)
+            return operation is IInvocationOperation invocation ? invocation.TargetMethod.Name : syntax.ToString();
+        if (doorbell.IsImplicit && StripConversions(doorbell) is IInstanceReferenceOperation)
+            return "this";
+        return doorbell.Syntax.ToString();
+    }
 }
 
 /// <summary>
@@ -74,14 +101,7 @@ internal sealed class RingSites
         // d?.Ring(v): report the whole conditional access, which is what the user reads as the ring.
         while (syntax.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == syntax)
             syntax = conditional;
-        string text;
-        if (doorbell is null)
-            text = operation is IInvocationOperation invocation ? invocation.TargetMethod.Name : syntax.ToString();
-        else if (doorbell.IsImplicit && StripConversions(doorbell) is IInstanceReferenceOperation)
-            text = "this";
-        else
-            text = doorbell.Syntax.ToString();
-        _sites.Add(new RingSite(syntax.GetLocation(), text));
+        _sites.Add(new RingSite(syntax, operation, doorbell));
         return _sites.Count - 1;
     }
 }

@@ -46,6 +46,28 @@ public class ProtocolAnalysisTests
     }
 
     [Fact]
+    public void Only_the_violations_kept_for_reporting_are_explained_and_returned()
+    {
+        var graph = Graph(2,
+            Block(new[] { ProtocolEvent.Ring(0, 3), ProtocolEvent.Ring(1, 5) }, To(1)),
+            Block(None));
+        graph.Blocks[0].LeaveAnchor = 9;
+        var offered = new System.Collections.Generic.List<string>();
+        var kept = ProtocolAnalysis.Run(graph, ProtocolBudget.Default, CancellationToken.None, v =>
+        {
+            offered.Add(v.ToString());
+            return v.Site == 5;
+        }).Violations;
+        Assert.Equal(new[] { "DBL001@3", "DBL001@5" }, offered.OrderBy(o => o, StringComparer.Ordinal));
+        var violation = Assert.Single(kept);
+        Assert.Equal(5, violation.Site);
+        Assert.Equal(9, violation.LeaveAnchor); // the one kept is explained
+
+        // Without a filter, both are.
+        Assert.Equal(new[] { 9, 9 }, ProtocolAnalysis.Run(graph, ProtocolBudget.Default, CancellationToken.None).Violations.Select(v => v.LeaveAnchor));
+    }
+
+    [Fact]
     public void Only_the_last_of_two_rings_without_a_read_carries_the_obligation()
     {
         var graph = Graph(1,
