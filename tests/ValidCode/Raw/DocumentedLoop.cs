@@ -28,7 +28,7 @@ public static unsafe class Submission
         ulong status;
         do
         {
-            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer;
+            System.Threading.Volatile.Write(ref *(ulong*)create.DoorbellCPUVirtualAddress, writePointer);
             status = *(ulong*)create.DoorbellStatusCPUVirtualAddress & 0xFFFFFFFF;
             if (status == (ulong)D3DDDI_DOORBELLSTATUS.D3DDDI_DOORBELL_STATUS_CONNECTED_NOTIFY)
             {
@@ -76,7 +76,7 @@ public static unsafe class Submission
 
     public static bool SubmitRecursively(ref D3DKMT_CREATE_DOORBELL create, ulong writePointer)
     {
-        *(ulong*)create.DoorbellCPUVirtualAddress = writePointer;
+        System.Threading.Volatile.Write(ref *(ulong*)create.DoorbellCPUVirtualAddress, writePointer);
         var status = (uint)*(ulong*)create.DoorbellStatusCPUVirtualAddress;
         switch (status)
         {

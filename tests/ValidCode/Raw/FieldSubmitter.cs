@@ -22,7 +22,7 @@ public sealed unsafe class Submitter
         var connect = new D3DKMT_CONNECT_DOORBELL { hDoorbell = _handle };
         while (true)
         {
-            *_bell = writePointer;
+            System.Threading.Volatile.Write(ref *_bell, writePointer);
             var status = (uint)*_status;
             if (status == 3)
                 return false;
@@ -71,7 +71,7 @@ public sealed unsafe class Submitter
     }
 
     private static void Ring(ref D3DKMT_CREATE_DOORBELL doorbell, ulong value) =>
-        *(ulong*)doorbell.DoorbellCPUVirtualAddress = value;
+        System.Threading.Volatile.Write(ref *(ulong*)doorbell.DoorbellCPUVirtualAddress, value);
 
     private static uint Status(ref D3DKMT_CREATE_DOORBELL doorbell) =>
         (uint)*(ulong*)doorbell.DoorbellStatusCPUVirtualAddress;

@@ -10,7 +10,7 @@ public static class AbortOffByOne
         ulong status;
         do
         {
-            {|DBL004:*(ulong*)create.DoorbellCPUVirtualAddress = writePointer|};
+            {|DBL004:System.Threading.Volatile.Write(ref *(ulong*)create.DoorbellCPUVirtualAddress, writePointer)|};
             status = (uint)*(ulong*)create.DoorbellStatusCPUVirtualAddress;
             if (status == 4)
                 return false;

@@ -11,7 +11,7 @@ public static class CreatedThenRungBeforeConnect
         ulong status;
         do
         {
-            {|DBL005:*(ulong*)create.DoorbellCPUVirtualAddress = writePointer|};
+            {|DBL005:System.Threading.Volatile.Write(ref *(ulong*)create.DoorbellCPUVirtualAddress, writePointer)|};
             status = *(ulong*)create.DoorbellStatusCPUVirtualAddress;
             if (status == 3)
                 return false;

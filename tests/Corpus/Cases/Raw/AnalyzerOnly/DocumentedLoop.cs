@@ -10,7 +10,7 @@ public static class DocumentedLoop
         ulong status;
         do
         {
-            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer;
+            System.Threading.Volatile.Write(ref *(ulong*)create.DoorbellCPUVirtualAddress, writePointer);
             status = *(ulong*)create.DoorbellStatusCPUVirtualAddress;
             if (status == 3)
                 return false;

@@ -10,7 +10,7 @@ public static class DocumentedLoopRefBindings
         ulong status;
         do
         {
-            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer;
+            System.Threading.Volatile.Write(ref *(ulong*)create.DoorbellCPUVirtualAddress, writePointer);
             status = (uint)*(ulong*)create.DoorbellStatusCPUVirtualAddress;
             if (status == 3)
                 return false;

@@ -7,7 +7,7 @@ public static class EarlyReturnsOnNumbers
         var connect = new D3DKMT_CONNECT_DOORBELL { hDoorbell = create.hDoorbell };
         while (true)
         {
-            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer;
+            System.Threading.Volatile.Write(ref *(ulong*)create.DoorbellCPUVirtualAddress, writePointer);
             var status = (uint)*(ulong*)create.DoorbellStatusCPUVirtualAddress;
             if (status == 0)
                 return true;

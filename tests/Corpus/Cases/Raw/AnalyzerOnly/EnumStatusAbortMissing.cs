@@ -10,7 +10,7 @@ public static class EnumStatusAbortMissing
         D3DDDI_DOORBELLSTATUS status;
         do
         {
-            {|DBL004:*(ulong*)create.DoorbellCPUVirtualAddress = writePointer|};
+            {|DBL004:System.Threading.Volatile.Write(ref *(ulong*)create.DoorbellCPUVirtualAddress, writePointer)|};
             status = (D3DDDI_DOORBELLSTATUS)(uint)*(ulong*)create.DoorbellStatusCPUVirtualAddress;
             if (status == D3DDDI_DOORBELLSTATUS.D3DDDI_DOORBELL_STATUS_CONNECTED_NOTIFY)
             {

@@ -10,7 +10,7 @@ public static class EnumStatusComplete
         D3DDDI_DOORBELLSTATUS status;
         do
         {
-            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer;
+            System.Threading.Volatile.Write(ref *(ulong*)create.DoorbellCPUVirtualAddress, writePointer);
             status = (D3DDDI_DOORBELLSTATUS)(uint)*(ulong*)create.DoorbellStatusCPUVirtualAddress;
             if (status == D3DDDI_DOORBELLSTATUS.D3DDDI_DOORBELL_STATUS_DISCONNECTED_ABORT)
                 return false;

@@ -18,7 +18,7 @@ public sealed unsafe class FieldPointersComplete
         var connect = new D3DKMT_CONNECT_DOORBELL { hDoorbell = _handle };
         while (true)
         {
-            *_bell = writePointer;
+            System.Threading.Volatile.Write(ref *_bell, writePointer);
             var status = (uint)*_status;
             if (status == 3)
                 return false;

@@ -10,7 +10,7 @@ public static class FunctionPointersRingBeforeConnect
         ulong status;
         do
         {
-            {|DBL005:*(ulong*)create.DoorbellCPUVirtualAddress = writePointer|};
+            {|DBL005:System.Threading.Volatile.Write(ref *(ulong*)create.DoorbellCPUVirtualAddress, writePointer)|};
             status = *(ulong*)create.DoorbellStatusCPUVirtualAddress;
             if (status == 3)
                 return false;

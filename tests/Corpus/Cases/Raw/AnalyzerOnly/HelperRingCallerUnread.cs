@@ -9,7 +9,7 @@ public static class HelperRingCallerUnread
     }
 
     private static unsafe void Ring(ref D3DKMT_CREATE_DOORBELL doorbell, ulong value) =>
-        *(ulong*)doorbell.DoorbellCPUVirtualAddress = value;
+        System.Threading.Volatile.Write(ref *(ulong*)doorbell.DoorbellCPUVirtualAddress, value);
 }
 
 [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]

@@ -27,7 +27,7 @@ public static class HelpersComplete
     }
 
     private static unsafe void Ring(ref D3DKMT_CREATE_DOORBELL doorbell, ulong value) =>
-        *(ulong*)doorbell.DoorbellCPUVirtualAddress = value;
+        System.Threading.Volatile.Write(ref *(ulong*)doorbell.DoorbellCPUVirtualAddress, value);
 
     private static unsafe uint Status(ref D3DKMT_CREATE_DOORBELL doorbell) =>
         (uint)*(ulong*)doorbell.DoorbellStatusCPUVirtualAddress;

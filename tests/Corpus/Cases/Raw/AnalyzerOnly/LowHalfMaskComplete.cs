@@ -10,7 +10,7 @@ public static class LowHalfMaskComplete
         ulong status;
         do
         {
-            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer;
+            System.Threading.Volatile.Write(ref *(ulong*)create.DoorbellCPUVirtualAddress, writePointer);
             status = *(ulong*)create.DoorbellStatusCPUVirtualAddress & 0xFFFFFFFF;
             if (status == 3)
                 return false;

@@ -10,7 +10,7 @@ public static class PlainStoreNoNotify
         ulong status;
         do
         {
-            {|DBL003:*(ulong*)create.DoorbellCPUVirtualAddress = writePointer|};
+            {|DBL003,DBL006:*(ulong*)create.DoorbellCPUVirtualAddress = writePointer|};
             status = *(ulong*)create.DoorbellStatusCPUVirtualAddress;
             if (status == 3)
                 return false;

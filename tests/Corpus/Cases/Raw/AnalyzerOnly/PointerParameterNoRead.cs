@@ -4,7 +4,7 @@ public static class PointerParameterNoRead
 {
     public static unsafe bool Submit(D3DKMT_CREATE_DOORBELL* create, ulong writePointer)
     {
-        {|DBL001:*(ulong*)create->DoorbellCPUVirtualAddress = writePointer|};
+        {|DBL001:System.Threading.Volatile.Write(ref *(ulong*)create->DoorbellCPUVirtualAddress, writePointer)|};
         return true;
     }
 }

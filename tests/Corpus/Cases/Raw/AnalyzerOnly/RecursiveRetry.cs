@@ -4,7 +4,7 @@ public static class RecursiveRetry
 {
     public static unsafe bool Submit(ref D3DKMT_CREATE_DOORBELL create, ulong writePointer)
     {
-        *(ulong*)create.DoorbellCPUVirtualAddress = writePointer;
+        System.Threading.Volatile.Write(ref *(ulong*)create.DoorbellCPUVirtualAddress, writePointer);
         var status = (uint)*(ulong*)create.DoorbellStatusCPUVirtualAddress;
         if (status == 3)
             return false;

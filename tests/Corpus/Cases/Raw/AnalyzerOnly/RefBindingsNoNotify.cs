@@ -10,7 +10,7 @@ public static class RefBindingsNoNotify
         ulong status;
         do
         {
-            {|DBL003:*(ulong*)create.DoorbellCPUVirtualAddress = writePointer|};
+            {|DBL003:System.Threading.Volatile.Write(ref *(ulong*)create.DoorbellCPUVirtualAddress, writePointer)|};
             status = (uint)*(ulong*)create.DoorbellStatusCPUVirtualAddress;
             if (status == 3)
                 return false;

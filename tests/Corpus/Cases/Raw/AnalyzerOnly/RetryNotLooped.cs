@@ -10,7 +10,7 @@ public static class RetryNotLooped
         ulong status;
         do
         {
-            {|DBL002:*(ulong*)create.DoorbellCPUVirtualAddress = writePointer|};
+            {|DBL002:System.Threading.Volatile.Write(ref *(ulong*)create.DoorbellCPUVirtualAddress, writePointer)|};
             status = *(ulong*)create.DoorbellStatusCPUVirtualAddress & 0xFFFFFFFF;
             if (status == 3)
                 return false;

@@ -10,7 +10,7 @@ public static class SecondaryAddressNoNotify
         ulong status;
         do
         {
-            {|DBL003:*(ulong*)create.DoorbellSecondaryCPUVirtualAddress = writePointer|};
+            {|DBL003:System.Threading.Volatile.Write(ref *(ulong*)create.DoorbellSecondaryCPUVirtualAddress, writePointer)|};
             status = (uint)*(ulong*)create.DoorbellStatusCPUVirtualAddress;
             if (status == 3)
                 return false;
