@@ -364,8 +364,10 @@ public class Dbl006Tests
     internal static async Task VerifyUnsafeAsync(string source, string? editorConfig, bool withRuntime, params DiagnosticResult[] expected)
     {
         var test = new UnsafeTest(withRuntime) { TestCode = source };
-        // The store is this class's subject; raw rings here are also checked for DBL001-DBL005, which have tests of their own.
-        test.DisabledDiagnostics.AddRange(new[] { "DBL001", "DBL002", "DBL003", "DBL004", "DBL005" });
+        // Without the runtime the sources here are raw D3DKMT code or bare wrappers: their stores are this class's
+        // subject, and the protocol rules on raw code have tests of their own (RawD3dkmtTests).
+        if (!withRuntime)
+            test.DisabledDiagnostics.AddRange(new[] { "DBL001", "DBL002", "DBL003", "DBL004", "DBL005" });
         if (editorConfig is not null)
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
         test.ExpectedDiagnostics.AddRange(expected);

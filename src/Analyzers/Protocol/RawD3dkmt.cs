@@ -153,6 +153,24 @@ internal static class RawD3dkmt
     public static bool IsStatusWord(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_UInt64 or SpecialType.System_Int64
         or SpecialType.System_UInt32 or SpecialType.System_Int32;
 
+    /// <summary>
+    /// Whether <paramref name="value"/> (casts and a low-half mask aside) is a load from memory: a pointer indirection or
+    /// element, or a reading call (<see cref="AccessedAddress"/>). Raw code holds the status word such a load gives in an
+    /// integer local, which is then the status itself, not a value derived from it.
+    /// </summary>
+    public static bool IsMemoryLoad(IOperation value)
+    {
+        var stripped = Strip(value);
+        if (stripped is not null && MaskedToLowHalf(stripped) is { } masked)
+            stripped = Strip(masked);
+        return stripped switch
+        {
+            IInvocationOperation invocation => AccessedAddress(invocation, out var store) is not null && !store,
+            { Kind: OperationKind.None } none => none.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.PrefixUnaryExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ElementAccessExpressionSyntax,
+            _ => false,
+        };
+    }
+
     /// <summary><c>value &amp; 0xFFFFFFFF</c> (either side): the low 32 bits, where the connection status sits.</summary>
     public static IOperation? MaskedToLowHalf(IOperation operation)
     {

@@ -99,9 +99,11 @@ internal static class CandidateMembers
             found.Add(initializer);
         if (property.AccessorList is null)
             return;
+        // A property named as a ring member ([DoorbellRing] on it or on an accessor): its accessors are the wrapper's body.
+        var namedAsRing = property is PropertyDeclarationSyntax named && mayRing(named.Identifier.Span);
         foreach (var accessor in property.AccessorList.Accessors)
         {
-            if ((accessor.Body is not null || accessor.ExpressionBody is not null) && mayRing(accessor.Span))
+            if ((accessor.Body is not null || accessor.ExpressionBody is not null) && (namedAsRing || mayRing(accessor.Span)))
                 found.Add(accessor);
         }
     }

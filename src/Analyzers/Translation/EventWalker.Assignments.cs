@@ -101,11 +101,13 @@ internal partial class EventWalker
             return WalkValue.HolderOf(holder);
         }
 
-        var variable = DerivedVariable(local);
+        // Raw code's status word loaded into an integer (status = *(ulong*)statusAddress) is the status, not derived from it.
+        var rawStatusWord = _symbols.Raw && RawD3dkmt.IsStatusWord(local.Type) && RawD3dkmt.IsMemoryLoad(valueOperation);
+        var variable = rawStatusWord ? -1 : DerivedVariable(local);
         var value = variable >= 0 ? WalkDerivedValue(local, valueOperation) : Walk(valueOperation);
         if (_symbols.Raw)
             NoteRawConnectResult(local, valueOperation);
-        if (_symbols.Raw && value.Kind is ValueKind.Read or ValueKind.Holder && RawD3dkmt.IsStatusWord(local.Type) && Holders.Adopt(local) is var adopted && adopted >= 0)
+        if (_symbols.Raw && variable < 0 && value.Kind is ValueKind.Read or ValueKind.Holder && RawD3dkmt.IsStatusWord(local.Type) && Holders.Adopt(local) is var adopted && adopted >= 0)
         {
             // uint status = (uint)*statusAddress; the integer holds the status from here on.
             Bind(adopted, value);

@@ -18,6 +18,9 @@ internal partial class EventWalker
         holder = -1;
         if (!StatusConditions.TryRead(condition, _symbols.MayTestStatus, out var subject, out whenTrue, out var declared))
             return false;
+        // Raw code reads integer tests as possible status tests; an integer derived from the status is the derived test's.
+        if (_symbols.Raw && !_symbols.IsStatus(subject.Type) && DerivedSubject(subject) >= 0)
+            return false;
 
         var value = Walk(subject);
         switch (value.Kind)

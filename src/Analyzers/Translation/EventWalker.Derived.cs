@@ -145,7 +145,7 @@ internal partial class EventWalker
         if (_derivedRoot is null || !DerivedLocals.IsDerivableType(local.Type, _symbols.IsStatus))
             return -1;
         // Raw code keeps its status in an integer local (uint status = *(uint*)address): a holder, not a derived value.
-        if (_symbols.Raw && RawD3dkmt.IsStatusWord(local.Type))
+        if (_symbols.Raw && RawD3dkmt.IsStatusWord(local.Type) && Holders.ForLocal(local) >= 0)
             return -1;
         _derived ??= new DerivedTable(_symbols, _derivedRoot);
         return _derived.ForLocal(local);

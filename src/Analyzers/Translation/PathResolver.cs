@@ -77,7 +77,7 @@ internal sealed class PathResolver
                 {
                     if (operation is not IFlowCaptureOperation capture)
                         continue;
-                    if (symbols.MayTestStatus(capture.Value.Type))
+                    if (symbols.IsStatus(capture.Value.Type) || symbols.MayTestStatus(capture.Value.Type) && !DerivedLocals.IsDerivingDefinition(capture.Value, symbols.IsStatus))
                     {
                         // A status capture (switch on s, switch on d.ReadStatus()) is a holder, never a key.
                         holders.ForCapture(capture.Id, allocate: true);

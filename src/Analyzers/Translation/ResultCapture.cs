@@ -28,17 +28,21 @@ internal sealed class ResultCapture
         Expression = expression;
         _single = definitions.Length == 1;
         _holder = -1;
+        // A bool, enum or integer made of constants and status tests: a derived variable, as the graph's capture is (raw
+        // code's integers too, before they are taken for a status word).
+        if (!walker.Symbols.IsStatus(expression.Type))
+        {
+            _variable = walker.DerivedTemporary(expression, expression.Type, definitions);
+            if (_variable >= 0)
+                return;
+        }
+
         if (walker.Symbols.MayTestStatus(expression.Type))
         {
             // A status capture is a holder, never a key.
             _holder = walker.Holders.ForValue(expression, allocate: true);
             return;
         }
-
-        // A bool, enum or integer made of constants and status tests: a derived variable, as the graph's capture is.
-        _variable = walker.DerivedTemporary(expression, expression.Type, definitions);
-        if (_variable >= 0)
-            return;
 
         foreach (var definition in definitions)
         {

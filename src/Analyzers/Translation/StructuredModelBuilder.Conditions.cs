@@ -92,7 +92,9 @@ internal sealed partial class StructuredModelBuilder
     private void TestCase(ResultCapture subject, IOperation? value, IPatternOperation? pattern, int whenTrue, int whenFalse)
     {
         var symbols = _walker.Symbols;
-        if (StatusConditions.IsStatusSubject(subject.Expression, symbols.MayTestStatus))
+        // Raw code's integer subjects may be status words; one derived from the status is the derived test's.
+        var derivedInteger = !symbols.IsStatus(subject.Expression.Type) && (subject.DerivedVariable >= 0 || _walker.DerivedSubject(subject.Expression) >= 0);
+        if (!derivedInteger && StatusConditions.IsStatusSubject(subject.Expression, symbols.MayTestStatus))
         {
             ILocalSymbol? declared = null;
             byte mask = 0;
