@@ -39,7 +39,7 @@ public sealed class DotnetFormatEndToEndTests(Xunit.Abstractions.ITestOutputHelp
         Assert.NotEqual(before, after);
         Assert.Contains("_doorbell.ReadStatus()", after, StringComparison.Ordinal);
         Assert.Contains("doorbell.Connect();", after, StringComparison.Ordinal);
-        Assert.Contains("Volatile.Write(ref *_doorbellVa, writePointer);", File.ReadAllText(wrapperPath), StringComparison.Ordinal);
+        Assert.True(File.ReadAllText(wrapperPath).Contains("Volatile.Write(ref *_doorbellVa, writePointer);", StringComparison.Ordinal), "DBL006 was not fixed:\n" + format.Output);
 
         var rebuild = Run("dotnet", $"build \"{project}\" -nologo -clp:NoSummary --no-incremental -p:UseSharedCompilation=false");
         Assert.True(rebuild.ExitCode == 0, "the fixed sample must build:\n" + rebuild.Output + "\n--- fixed source ---\n" + after);

@@ -1,10 +1,10 @@
-// Marshal.WriteInt64 to the doorbell address and no status read at all: DBL001.
+// Marshal.WriteInt64 to the doorbell address and no status read at all: DBL001, and DBL006 (Marshal.WriteInt64 is an ordinary store).
 
 public static class MarshalWriteNoRead
 {
     public static unsafe bool Submit(D3DKMT_CREATE_DOORBELL create, ulong writePointer)
     {
-        {|DBL001:System.Runtime.InteropServices.Marshal.WriteInt64(create.DoorbellCPUVirtualAddress, (long)writePointer)|};
+        {|DBL001,DBL006:System.Runtime.InteropServices.Marshal.WriteInt64(create.DoorbellCPUVirtualAddress, (long)writePointer)|};
         return true;
     }
 }
