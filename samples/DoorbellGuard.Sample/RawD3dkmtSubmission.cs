@@ -5,8 +5,9 @@ namespace DoorbellGuard.Sample.Raw;
 /// <summary>
 /// User-mode submission written the way the documentation's pseudocode writes it: raw D3DKMT calls, the doorbell as the
 /// D3DKMT_CREATE_DOORBELL that D3DKMTCreateDoorbell filled, the ring a store through DoorbellCPUVirtualAddress. The
-/// analyzer checks it by the header's names. The first method is the pseudocode ported to C# and is correct; the other
-/// two are WRONG ON PURPOSE ("// expect DBLxxx" marks the line the build reports). The program never calls this code:
+/// analyzer checks it by the header's names. The first method is the pseudocode ported to C# word for word: its protocol
+/// is right, but its plain store may publish the write pointer before the packets (DBL006). The other two ring with
+/// Volatile.Write and are WRONG ON PURPOSE ("// expect DBLxxx" marks the line the build reports). The program never calls this code:
 /// it needs Windows 11 24H2 and a driver with user-mode submission (the simulator stands in for them elsewhere).
 /// </summary>
 internal static unsafe class RawD3dkmtSubmission
@@ -20,7 +21,7 @@ internal static unsafe class RawD3dkmtSubmission
         ulong status;
         do
         {
-            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer;
+            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer; // expect DBL006: the pseudocode's plain store
             status = *(ulong*)create.DoorbellStatusCPUVirtualAddress & 0xFFFFFFFF;
             if (status == (ulong)D3DDDI_DOORBELLSTATUS.D3DDDI_DOORBELL_STATUS_CONNECTED_NOTIFY)
             {
@@ -50,7 +51,7 @@ internal static unsafe class RawD3dkmtSubmission
         ulong status;
         do
         {
-            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer; // expect DBL003
+            System.Threading.Volatile.Write(ref *(ulong*)create.DoorbellCPUVirtualAddress, writePointer); // expect DBL003
             status = *(ulong*)create.DoorbellStatusCPUVirtualAddress & 0xFFFFFFFF;
             if (status == (ulong)D3DDDI_DOORBELLSTATUS.D3DDDI_DOORBELL_STATUS_DISCONNECTED_RETRY && D3DKMTConnectDoorbell(&connect) < 0)
                 return false;
@@ -71,7 +72,7 @@ internal static unsafe class RawD3dkmtSubmission
         ulong status;
         do
         {
-            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer; // expect DBL005
+            System.Threading.Volatile.Write(ref *(ulong*)create.DoorbellCPUVirtualAddress, writePointer); // expect DBL005
             status = *(ulong*)create.DoorbellStatusCPUVirtualAddress & 0xFFFFFFFF;
             if (status == (ulong)D3DDDI_DOORBELLSTATUS.D3DDDI_DOORBELL_STATUS_CONNECTED_NOTIFY)
             {
