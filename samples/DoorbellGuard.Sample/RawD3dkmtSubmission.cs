@@ -21,7 +21,7 @@ internal static unsafe class RawD3dkmtSubmission
         ulong status;
         do
         {
-            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer; // expect DBL006: the pseudocode's plain store
+            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer; // expect DBL006
             status = *(ulong*)create.DoorbellStatusCPUVirtualAddress & 0xFFFFFFFF;
             if (status == (ulong)D3DDDI_DOORBELLSTATUS.D3DDDI_DOORBELL_STATUS_CONNECTED_NOTIFY)
             {

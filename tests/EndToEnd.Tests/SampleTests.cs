@@ -22,8 +22,9 @@ public sealed class SampleTests(PackedFeed feed)
         Assert.Equal(Diagnostics.ExpectedInSources(SampleDirectory), reported.Select(d => d.Where));
         Assert.All(reported, d => Assert.Equal("warning", d.Severity));
         Assert.All(reported, d => Assert.Contains(d.File, new[] { "ClassicMistakes.cs", "RawD3dkmtSubmission.cs" }));
-        Assert.Equal(["DBL001", "DBL002", "DBL003", "DBL004", "DBL005"], reported.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
-        // The raw D3DKMT file: the documented loop is clean, its two mistakes are reported with no attribute and no runtime type.
+        Assert.Equal(["DBL001", "DBL002", "DBL003", "DBL004", "DBL005", "DBL006"], reported.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
+        // The raw D3DKMT file: the documented loop's plain store is DBL006, its two protocol mistakes are reported with no
+        // attribute and no runtime type.
         Assert.Equal(["DBL003", "DBL005", "DBL006"], reported.Where(d => d.File == "RawD3dkmtSubmission.cs").Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 
@@ -35,7 +36,8 @@ public sealed class SampleTests(PackedFeed feed)
         Assert.True(run.Succeeded, run.ToString());
         IReadOnlyList<ReportedDiagnostic> reported = Diagnostics.FromBuildOutput(run.Output);
         Assert.NotEmpty(reported);
-        Assert.All(reported, d => Assert.Matches(@" \((the status gets through the test at line \d+, and )?the path leaves at line \d+\)$|the doorbell is created at line \d+\)$", d.Message));
+        // DBL006 is about the store itself, not a path: its message names the address instead.
+        Assert.All(reported.Where(d => d.Id != "DBL006"), d => Assert.Matches(@" \((the status gets through the test at line \d+, and )?the path leaves at line \d+\)$|the doorbell is created at line \d+\)$", d.Message));
 
         // The pointer-writing mistake: the copy is followed to its ring, and the helper's missing reconnect is
         // reported at the ring, on the path that leaves through the method's closing brace.

@@ -16,7 +16,7 @@ internal static unsafe class Submissions
         ulong status;
         do
         {
-            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer;
+            System.Threading.Volatile.Write(ref *(ulong*)create.DoorbellCPUVirtualAddress, writePointer);
             status = *(ulong*)create.DoorbellStatusCPUVirtualAddress & 0xFFFFFFFF;
             if (status == 1)
             {
@@ -38,12 +38,12 @@ internal static unsafe class Submissions
 
     public static void NeverRead(D3DKMT_CREATE_DOORBELL create, ulong writePointer)
     {
-        *(ulong*)create.DoorbellCPUVirtualAddress = writePointer; // expect DBL001
+        *(ulong*)create.DoorbellCPUVirtualAddress = writePointer; // expect DBL001, DBL006
     }
 
     public static bool NoReconnect(D3DKMT_CREATE_DOORBELL create, ulong writePointer)
     {
-        *(ulong*)create.DoorbellCPUVirtualAddress = writePointer; // expect DBL002
+        *(ulong*)create.DoorbellCPUVirtualAddress = writePointer; // expect DBL002, DBL006
         var status = (uint)*(ulong*)create.DoorbellStatusCPUVirtualAddress;
         if (status == 1)
         {
@@ -60,7 +60,7 @@ internal static unsafe class Submissions
         uint status;
         do
         {
-            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer; // expect DBL003
+            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer; // expect DBL003, DBL006
             status = (uint)*(ulong*)create.DoorbellStatusCPUVirtualAddress;
             if (status == 3)
                 return false;
@@ -77,7 +77,7 @@ internal static unsafe class Submissions
         D3DDDI_DOORBELLSTATUS status;
         do
         {
-            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer; // expect DBL004
+            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer; // expect DBL004, DBL006
             status = (D3DDDI_DOORBELLSTATUS)(uint)*(ulong*)create.DoorbellStatusCPUVirtualAddress;
             if (status == D3DDDI_DOORBELLSTATUS.D3DDDI_DOORBELL_STATUS_CONNECTED_NOTIFY)
             {
@@ -101,7 +101,7 @@ internal static unsafe class Submissions
         uint status;
         do
         {
-            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer; // expect DBL005
+            *(ulong*)create.DoorbellCPUVirtualAddress = writePointer; // expect DBL005, DBL006
             status = (uint)*(ulong*)create.DoorbellStatusCPUVirtualAddress;
             if (status == 3)
                 return false;
