@@ -31,7 +31,11 @@ public sealed class DotnetFormatEndToEndTests(Xunit.Abstractions.ITestOutputHelp
         Assert.Contains("DBL005", flaggedBefore);
         Assert.Contains("DBL006", flaggedBefore);
 
-        var format = Run("dotnet", $"format analyzers \"{project}\" --diagnostics DBL001 DBL002 DBL003 DBL004 DBL005 DBL006 --severity warn -v diag");
+        // DBL006 in a run of its own, as the README says: in one run with the protocol IDs, dotnet format now and then
+        // dropped one fixer's changes (seen in CI, not understood yet).
+        var protocol = Run("dotnet", $"format analyzers \"{project}\" --diagnostics DBL001 DBL002 DBL003 DBL004 DBL005 --severity warn -v diag");
+        Assert.True(protocol.ExitCode == 0, "dotnet format failed:\n" + protocol.Output);
+        var format = Run("dotnet", $"format analyzers \"{project}\" --diagnostics DBL006 --severity warn -v diag");
         Assert.True(format.ExitCode == 0, "dotnet format failed:\n" + format.Output);
 
         var after = File.ReadAllText(sourcePath);
