@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using DoorbellGuard.Analyzers.Translation;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace DoorbellGuard.Analyzers.Publication;
@@ -7,13 +8,8 @@ namespace DoorbellGuard.Analyzers.Publication;
 /// <summary>Small facts about pointer values in an operation tree: what a value is under its casts, where a local got its values.</summary>
 internal static class PointerOperations
 {
-    /// <summary>The value under its conversions (<c>(ulong*)p</c>, <c>(void*)p</c>, implicit ones).</summary>
-    public static IOperation StripConversions(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-            operation = conversion.Operand;
-        return operation;
-    }
+    /// <summary>The value under its conversions (<c>(ulong*)p</c>, <c>(void*)p</c>, implicit ones): the translation's own.</summary>
+    public static IOperation StripConversions(IOperation operation) => OperationFacts.StripConversions(operation)!;
 
     /// <summary>
     /// The values <paramref name="local"/> is given in <paramref name="body"/> (its initializer, its assignments); a null
